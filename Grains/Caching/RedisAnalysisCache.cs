@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Telemetry;
+
+namespace VibeCheck.Grains.Caching;
+
+/// <summary>
+/// Redis-backed <see cref="IAnalysisCache"/>. A cache must never take the service down with it: every Redis
+/// failure is logged, counted and answered as a miss or a "not written".
+/// </summary>
+public sealed class RedisAnalysisCache(IConnectionMultiplexer redis, CameraMetrics metrics, ILogger<RedisAnalysisCache> logger) : IAnalysisCache
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<FrameAnalysisSummary?> GetFrameAsync(Guid cameraId, string frameHash)
+    {
+        try
+        {
+            var value = await redis.GetDatabase().StringGetAsync(CacheKeys.Frame(cameraId, frameHash));
+            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<FrameAnalysisSummary>(value.ToString(), Json);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
+        {
+            metrics.CacheErrors.Add(1);
+            logger.LogWarning(ex, "Reading the frame cache of camera {CameraId} failed", cameraId);
+            return null;
+        }
+    }
+
+    public Task<bool> SetFrameAsync(Guid cameraId, string frameHash, FrameAnalysisSummary analysis) =>
+        SetJsonAsync(CacheKeys.Frame(cameraId, frameHash), analysis, CacheKeys.FrameTtl);
+
+    public async Task<bool> SetJsonAsync(string key, object value, TimeSpan ttl)
+    {
+        try
+        {
+            return await redis.GetDatabase().StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            metrics.CacheErrors.Add(1);
+            logger.LogWarning(ex, "Writing cache key {Key} failed", key);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using VibeCheck.Cameras;
+using VibeCheck.Grains.Interfaces;
+
+namespace VibeCheck.Grains.Cameras;
+
+public sealed partial class CameraGrain
+{
+    private async Task<ProcessResult> PollAsync(CancellationToken cancellationToken)
+    {
+        var registration = state.State.Registration;
+        if (registration is null || state.State.Removed)
+        {
+            return new ProcessResult(ProcessOutcome.NotRegistered, CameraId, null, false, null, null, 0, "camera is not in the registry", state.State.Health);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var fetch = await nycDot.GetImageAsync(new Uri(registration.ImageUrl), cancellationToken);
+        var now = clock.GetUtcNow();
+        metrics.FetchDuration.Record(fetch.Elapsed.TotalSeconds);
+        state.State.Fetches++;
+        state.State.LastCheckedAt = now;
+
+        var result = fetch.IsSuccess
+            ? await OnFrameAsync(fetch.Jpeg!, fetch.LastModified ?? now, now, started)
+            : OnFetchFailed(fetch, started);
+
+        await PersistAsync();
+        _lastResult = result with { CacheHit = false };
+        _lastResultAt = now;
+        metrics.ProcessingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return result with { ElapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+    }
+
+    private ProcessResult OnFetchFailed(FrameFetchResult fetch, long started)
+    {
+        var s = state.State;
+        s.FetchFailures++;
+        s.ConsecutiveFailures++;
+        s.LastError = fetch.Error;
+        metrics.FetchFailures.Add(1, new KeyValuePair<string, object?>("reason", fetch.Failure.ToString()));
+        metrics.CacheMiss();
+        s.CacheMisses++;
+        SetHealth(HealthJudge.AfterFailure(s.Health, s.ConsecutiveFailures, _options));
+        logger.LogInformation("Camera {CameraId} fetch failed ({Failures} in a row): {Error}", CameraId, s.ConsecutiveFailures, fetch.Error);
+        return new ProcessResult(ProcessOutcome.FetchFailed, CameraId, s.LastFrameHash, false, s.LastFrameTakenAt, null,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, fetch.Error, s.Health);
+    }
+
+    private async Task<ProcessResult> OnFrameAsync(byte[] jpeg, DateTimeOffset takenAt, DateTimeOffset now, long started)
+    {
+        var s = state.State;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(jpeg));
+        s.ConsecutiveFailures = 0;
+        s.LastError = null;
+
+        var unchanged = s.LastFrameHash == hash && s.LastAnalysis is not null;
+        var analysis = unchanged ? s.LastAnalysis : await cache.GetFrameAsync(CameraId, hash);
+        var cacheHit = analysis is not null;
+        if (unchanged)
+        {
+            s.FramesUnchanged++;
+            s.IdenticalFrameStreak++;
+        }
+        else
+        {
+            s.IdenticalFrameStreak = 0;
+            if (analysis is null)
+            {
+                analysis = Analyse(jpeg, takenAt);
+                await cache.SetFrameAsync(CameraId, hash, analysis);
+            }
+
+            var distance = HealthJudge.PictureDistance(s.LastPerceptualHash, analysis.PerceptualHash);
+            s.UnchangedPictureStreak = distance <= _options.FrozenHashDistance ? s.UnchangedPictureStreak + 1 : 0;
+            s.LastPerceptualHash = analysis.PerceptualHash ?? s.LastPerceptualHash;
+            s.LastFrameHash = hash;
+            s.LastFrameTakenAt = takenAt;
+            s.LastAnalysis = analysis;
+        }
+
+        if (cacheHit)
+        {
+            metrics.CacheHit();
+            s.CacheHits++;
+        }
+        else
+        {
+            metrics.CacheMiss();
+            s.CacheMisses++;
+        }
+
+        SetHealth(analysis!.Error is not null
+            ? s.Health
+            : HealthJudge.AfterFrame(analysis.ServiceCardLikelihood, s.UnchangedPictureStreak, s.IdenticalFrameStreak, _options));
+        if (analysis.Error is not null)
+        {
+            s.LastError = analysis.Error;
+        }
+
+        return new ProcessResult(ProcessOutcome.Processed, CameraId, hash, cacheHit, takenAt, analysis,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, analysis.Error, s.Health);
+    }
+
+    private FrameAnalysisSummary Analyse(byte[] jpeg, DateTimeOffset takenAt)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _frameAnalyzer ??= analyzer.CreateForCamera(CameraId.ToString());
+        var analysis = _frameAnalyzer.Analyze(jpeg, takenAt, []).ToSummary();
+        state.State.FramesAnalysed++;
+        metrics.AnalysisDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return analysis;
+    }
+
+    private void SetHealth(CameraHealth health)
+    {
+        if (health == state.State.Health)
+        {
+            return;
+        }
+
+        logger.LogInformation("Camera {CameraId} is now {Health} (was {Previous})", CameraId, health, state.State.Health);
+        state.State.Health = health;
+        state.State.HealthSince = clock.GetUtcNow();
+        metrics.HealthTransitions.Add(1, new KeyValuePair<string, object?>("health", health.ToString()));
+        ReportHealth();
+    }
+
+    private void ReportHealth() =>
+        GrainFactory.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).ReportHealth(CameraId, state.State.Health).Ignore();
+
+    /// <summary>
+    /// Writes state, and keeps it in memory when Redis fails: the next poll or the deactivation writes it again,
+    /// so an outage delays persistence instead of losing it.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        try
+        {
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                // A write that timed out may still have landed and moved the etag on; ours is newer, keep it.
+                var mine = state.State;
+                await state.ReadStateAsync();
+                state.State = mine;
+                await state.WriteStateAsync();
+            }
+
+            _unsaved = false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _unsaved = true;
+            metrics.StateWriteFailures.Add(1);
+            logger.LogWarning(ex, "Saving camera {CameraId} state failed; kept in memory and retried on the next poll", CameraId);
+        }
+    }
+}

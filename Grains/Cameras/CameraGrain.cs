@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VibeCheck.Cameras;
+using VibeCheck.Grains.Caching;
+using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Telemetry;
+using VibeCheck.Vision;
+
+namespace VibeCheck.Grains.Cameras;
+
+/// <summary>
+/// One NYC DOT camera. A grain timer polls it while the activation lives; a reminder brings the activation (and
+/// so the timer) back after a silo restart or crash. Only frames whose hash is new, and not already analysed
+/// under <c>vision:camera:{id}:frame:{hash}</c>, reach the analyser.
+/// </summary>
+public sealed partial class CameraGrain(
+    [PersistentState("camera", StorageNames.Cameras)] IPersistentState<CameraState> state,
+    NycDotClient nycDot,
+    IFrameAnalyzer analyzer,
+    IAnalysisCache cache,
+    CameraMetrics metrics,
+    IOptions<CameraPollingOptions> options,
+    TimeProvider clock,
+    ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
+{
+    private const string KeepAliveReminder = "poll-keepalive";
+    private readonly CameraPollingOptions _options = options.Value;
+    private IGrainTimer? _pollTimer;
+    private ICameraFrameAnalyzer? _frameAnalyzer;
+    private ProcessResult? _lastResult;
+    private DateTimeOffset _lastResultAt;
+    private bool _unsaved;
+
+    private Guid CameraId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Watched && state.State.Registration is not null)
+        {
+            StartPolling();
+            await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
+        }
+
+        if (state.State.Registration is not null)
+        {
+            ReportHealth();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsaved)
+        {
+            await PersistAsync();
+        }
+
+        _frameAnalyzer?.Dispose();
+        _frameAnalyzer = null;
+    }
+
+    public async Task Register(CameraRegistration registration, bool watched)
+    {
+        var changed = state.State.Registration != registration || state.State.Watched != watched || state.State.Removed;
+        state.State.Registration = registration;
+        state.State.Watched = watched;
+        state.State.Removed = false;
+        if (watched)
+        {
+            StartPolling();
+            await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
+        }
+        else
+        {
+            await StopPollingAsync();
+        }
+
+        if (changed)
+        {
+            await PersistAsync();
+        }
+
+        ReportHealth();
+    }
+
+    public async Task Unregister()
+    {
+        state.State.Watched = false;
+        state.State.Removed = true;
+        await StopPollingAsync();
+        await PersistAsync();
+        DeactivateOnIdle();
+    }
+
+    public async Task<ProcessResult> ProcessNow()
+    {
+        if (state.State.Registration is null || state.State.Removed)
+        {
+            return new ProcessResult(ProcessOutcome.NotRegistered, CameraId, null, false, null, null, 0, "camera is not in the registry", state.State.Health);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        if (_lastResult is not null && clock.GetUtcNow() - _lastResultAt < _options.RefreshPeriod)
+        {
+            metrics.CacheHit();
+            state.State.CacheHits++;
+            return _lastResult with { CacheHit = true, ElapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+        }
+
+        return await PollAsync(CancellationToken.None);
+    }
+
+    public Task<CameraSnapshot> GetSnapshot()
+    {
+        var s = state.State;
+        return Task.FromResult(new CameraSnapshot(
+            CameraId,
+            s.Removed ? null : s.Registration,
+            s.Watched,
+            s.Health,
+            s.HealthSince,
+            s.LastFrameHash,
+            s.LastFrameTakenAt,
+            s.LastCheckedAt,
+            s.LastError,
+            s.ConsecutiveFailures,
+            new CameraCounters(s.Fetches, s.FetchFailures, s.FramesAnalysed, s.FramesUnchanged, s.CacheHits, s.CacheMisses),
+            s.LastAnalysis));
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Firing activated the grain, and activation restarted the timer; a camera no longer watched drops it.
+        if (reminderName == KeepAliveReminder && !state.State.Watched)
+        {
+            return StopPollingAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void StartPolling()
+    {
+        if (_pollTimer is not null)
+        {
+            return;
+        }
+
+        var period = _options.PollInterval;
+        var due = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _options.Jitter * period.TotalMilliseconds);
+        _pollTimer = this.RegisterGrainTimer(
+            async ct => await PollAsync(ct),
+            new GrainTimerCreationOptions(due, period) { KeepAlive = true, Interleave = false });
+    }
+
+    private async Task StopPollingAsync()
+    {
+        _pollTimer?.Dispose();
+        _pollTimer = null;
+        var reminder = await this.GetReminder(KeepAliveReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}
