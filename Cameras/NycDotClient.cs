@@ -76,7 +76,7 @@ public sealed class NycDotClient(HttpClient http, IOptions<NycDotOptions> option
         {
             return FrameFetchResult.Fail(FrameFetchFailure.Timeout, "camera did not answer in time", null, Elapsed());
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
             return FrameFetchResult.Fail(FrameFetchFailure.Timeout, "camera did not answer in time", null, Elapsed());
         }

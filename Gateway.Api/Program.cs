@@ -1,1 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using VibeCheck.Gateway;
+
+var app = GatewayApplication.Build(args);
+await app.RunAsync();

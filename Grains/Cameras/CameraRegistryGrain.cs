@@ -42,7 +42,7 @@ public sealed class CameraRegistryGrain(
         {
             parsed = await nycDot.GetCamerasAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is HttpRequestException or RegistryFormatException or TaskCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is HttpRequestException or RegistryFormatException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
             logger.LogError(ex, "Camera registry sync failed; keeping the {Count} cameras of the last good sync", state.State.Cameras.Count);
             var failed = new RegistrySyncReport(now, false, ex.Message, state.State.Cameras.Count, 0, 0, 0, []);

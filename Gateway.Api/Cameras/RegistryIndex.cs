@@ -1,0 +1,50 @@
+using System.Collections.Frozen;
+using VibeCheck.Grains.Interfaces;
+
+namespace VibeCheck.Gateway.Cameras;
+
+/// <summary>
+/// The gateway's copy of which camera ids exist, so that a request for an unknown or made-up id is answered 404
+/// without activating a grain for it. Refreshed from the registry grain in the background and on a miss.
+/// </summary>
+public sealed class RegistryIndex(IClusterClient cluster, TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan MinRefreshGap = TimeSpan.FromSeconds(2);
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private FrozenSet<Guid> _ids = FrozenSet<Guid>.Empty;
+    private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
+
+    public async ValueTask<bool> ContainsAsync(Guid id)
+    {
+        var age = clock.GetUtcNow() - _refreshedAt;
+        if (age > MaxAge || (!_ids.Contains(id) && age > MinRefreshGap))
+        {
+            await RefreshAsync();
+        }
+
+        return _ids.Contains(id);
+    }
+
+    public async Task RefreshAsync()
+    {
+        if (!await _refreshing.WaitAsync(0))
+        {
+            // Another request is refreshing; wait for it rather than asking the registry twice.
+            await _refreshing.WaitAsync();
+            _refreshing.Release();
+            return;
+        }
+
+        try
+        {
+            var ids = await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).CameraIds();
+            _ids = ids.ToFrozenSet();
+            _refreshedAt = clock.GetUtcNow();
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Orleans.Dashboard;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace VibeCheck.Gateway;
+
+/// <summary>Connects the gateway to the cluster through the same Redis membership table the silos use.</summary>
+public static class ClusterClientSetup
+{
+    public static WebApplicationBuilder AddVibeCheckClusterClient(this WebApplicationBuilder builder)
+    {
+        var redis = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("Redis") ?? "127.0.0.1:6379");
+        redis.AbortOnConnectFail = false;
+        var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "vibecheck";
+        var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "vibecheck";
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = serviceId;
+            });
+            client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+            client.AddDashboard();
+            // The gateway may start before any silo: keep trying instead of failing the host.
+            client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                return true;
+            });
+        });
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
+        return builder;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VibeCheck.Gateway.Cameras;
+using VibeCheck.Gateway.Contracts;
+using VibeCheck.Gateway.Http;
+using VibeCheck.Gateway.Telemetry;
+using VibeCheck.Grains.Interfaces;
+
+namespace VibeCheck.Gateway.Endpoints;
+
+/// <summary>Cameras: the registry list, one camera's state, and processing a camera on demand.</summary>
+public static class CameraEndpoints
+{
+    public static IEndpointRouteBuilder MapCameraEndpoints(this IEndpointRouteBuilder app)
+    {
+        var cameras = app.MapGroup("/cameras").WithTags("Cameras");
+        cameras.MapGet("/", ListCamerasAsync)
+            .WithName("ListCameras")
+            .WithSummary("Lists the registry's cameras, optionally by borough and health (online, offline, frozen, being_serviced, unknown).");
+        cameras.MapGet("/{id}", GetCameraAsync)
+            .WithName("GetCamera")
+            .WithSummary("One camera's registry entry and polling state.");
+
+        app.MapPost("/process/camera/{id}", ProcessCameraAsync)
+            .WithTags("Cameras")
+            .WithName("ProcessCamera")
+            .WithSummary("Fetches, hashes and analyses the camera's latest frame, or answers from the grain within the camera's refresh period.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<CameraListResponse>, ProblemHttpResult>> ListCamerasAsync(
+        IClusterClient cluster, string? borough = null, string? health = null)
+    {
+        CameraHealth? healthFilter = null;
+        if (health is not null)
+        {
+            if (!HealthNames.TryParse(health, out var parsed))
+            {
+                return Problems.BadQuery($"health must be one of {string.Join(", ", Enum.GetValues<CameraHealth>().Select(HealthNames.Of))}.");
+            }
+
+            healthFilter = parsed;
+        }
+
+        if (borough is { Length: > 64 })
+        {
+            return Problems.BadQuery("borough is longer than 64 characters.");
+        }
+
+        var listing = await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).List(borough, healthFilter);
+        var items = listing.Select(CameraListItem.From).ToList();
+        return TypedResults.Ok(new CameraListResponse(items.Count, items));
+    }
+
+    private static async Task<Results<Ok<CameraDetailResponse>, ProblemHttpResult>> GetCameraAsync(
+        string id, IClusterClient cluster, RegistryIndex registry)
+    {
+        if (!CameraIds.TryParse(id, out var cameraId))
+        {
+            return Problems.InvalidCameraId(id);
+        }
+
+        if (!await registry.ContainsAsync(cameraId))
+        {
+            return Problems.UnknownCamera(cameraId);
+        }
+
+        var snapshot = await cluster.GetGrain<ICameraGrain>(cameraId).GetSnapshot();
+        return TypedResults.Ok(CameraDetailResponse.From(snapshot));
+    }
+
+    private static async Task<Results<Ok<ProcessResponse>, ProblemHttpResult>> ProcessCameraAsync(
+        string id, IClusterClient cluster, RegistryIndex registry, GatewayMetrics metrics)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!CameraIds.TryParse(id, out var cameraId))
+        {
+            return Problems.InvalidCameraId(id);
+        }
+
+        if (!await registry.ContainsAsync(cameraId))
+        {
+            return Problems.UnknownCamera(cameraId);
+        }
+
+        var result = await cluster.GetGrain<ICameraGrain>(cameraId).ProcessNow();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics.RecordProcess(result, elapsed);
+        return result.Outcome switch
+        {
+            ProcessOutcome.Processed => TypedResults.Ok(ProcessResponse.From(result, elapsed.TotalMilliseconds)),
+            ProcessOutcome.NotRegistered => Problems.UnknownCamera(cameraId),
+            _ => Problems.CameraUnavailable(cameraId, result.Error),
+        };
+    }
+}

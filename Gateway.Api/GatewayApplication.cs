@@ -1,0 +1,53 @@
+using Orleans.Dashboard;
+using Microsoft.AspNetCore.Diagnostics;
+using OpenTelemetry.Metrics;
+using VibeCheck.Gateway.Cameras;
+using VibeCheck.Gateway.Endpoints;
+using VibeCheck.Gateway.Health;
+using VibeCheck.Gateway.Http;
+using VibeCheck.Gateway.Telemetry;
+
+namespace VibeCheck.Gateway;
+
+/// <summary>Builds the gateway, for <c>Program</c> and for tests that host it on a loopback port.</summary>
+public static class GatewayApplication
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddVibeCheckClusterClient();
+
+        builder.Services.AddOptions<RequestLimitsOptions>()
+            .Bind(builder.Configuration.GetSection(RequestLimitsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(
+                $"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}", 64L * 1024));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RegistryIndex>();
+        builder.Services.AddSingleton<DependencyProbe>();
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddHostedService<ClusterStatusPoller>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(GatewayMetrics.MeterName, "Microsoft.Orleans")
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatusCodes.Select });
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+
+        app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapHealthEndpoints();
+        app.MapCameraEndpoints();
+        return app;
+    }
+}

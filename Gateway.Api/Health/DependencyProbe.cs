@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Orleans.Runtime;
+using StackExchange.Redis;
+
+namespace VibeCheck.Gateway.Health;
+
+/// <summary>The state of one dependency as a probe saw it.</summary>
+public sealed record DependencyStatus(string Name, bool Healthy, double LatencyMs, string Detail);
+
+/// <summary>Asks Redis and the cluster whether they answer, each within a short timeout.</summary>
+public sealed class DependencyProbe(IConnectionMultiplexer redis, IClusterClient cluster)
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+
+    public async Task<DependencyStatus> RedisAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, cancellationToken);
+            return new DependencyStatus("redis", true, Math.Round(latency.TotalMilliseconds, 3), "PONG");
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return new DependencyStatus("redis", false, Elapsed(started), ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    public async Task<(DependencyStatus Status, IReadOnlyList<SiloInfo> Silos)> ClusterAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var hosts = await cluster.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true).WaitAsync(ProbeTimeout, cancellationToken);
+            var silos = hosts.Select(h => new SiloInfo(h.SiloName, h.SiloAddress.ToParsableString(), h.Status.ToString(), h.StartTime)).ToList();
+            var healthy = silos.Count > 0;
+            return (new DependencyStatus("cluster", healthy, Elapsed(started), healthy ? $"{silos.Count} active silo(s)" : "no active silo"), silos);
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            return (new DependencyStatus("cluster", false, Elapsed(started), ex.GetType().Name + ": " + ex.Message), []);
+        }
+    }
+
+    private static double Elapsed(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
+}
+
+/// <summary>A silo of the cluster as <c>/status</c> lists it.</summary>
+public sealed record SiloInfo(string Name, string Address, string Status, DateTime StartedAt);
