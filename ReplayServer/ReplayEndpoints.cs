@@ -51,7 +51,7 @@ public static class ReplayEndpoints
             return Results.NotFound();
         }
 
-        scenario.CountImageRequest(cameraId);
+        var requestNumber = scenario.CountImageRequest(cameraId);
         var fault = scenario.FaultOf(cameraId);
         switch (fault)
         {
@@ -81,7 +81,9 @@ public static class ReplayEndpoints
         var interval = options.Value.FrameInterval;
         var now = clock.GetUtcNow();
         var slot = now.Ticks / Math.Max(1, interval.Ticks);
-        var index = fault == CameraFault.Frozen ? 0 : (int)(slot % frames.Count);
+        var index = fault == CameraFault.Frozen ? 0
+            : scenario.AdvancesEachRequest(cameraId) ? (requestNumber - 1) % frames.Count
+            : (int)(slot % frames.Count);
         var jpeg = frames[index];
         if (fault == CameraFault.TruncatedJpeg)
         {

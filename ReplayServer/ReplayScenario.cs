@@ -29,7 +29,19 @@ public sealed class ReplayScenario
 
     public CameraFault FaultOf(Guid cameraId) => _faults.GetValueOrDefault(cameraId);
 
-    public void SetFrames(Guid cameraId, IReadOnlyList<byte[]> frames) => _frames[cameraId] = frames;
+    private readonly ConcurrentDictionary<Guid, bool> _advanceEachRequest = new();
+
+    /// <summary>
+    /// Gives a camera its own frames. By default the picture advances with the clock like a real camera;
+    /// <paramref name="advanceEachRequest"/> makes every request get the next frame, for tests that need an exact order.
+    /// </summary>
+    public void SetFrames(Guid cameraId, IReadOnlyList<byte[]> frames, bool advanceEachRequest = false)
+    {
+        _frames[cameraId] = frames;
+        _advanceEachRequest[cameraId] = advanceEachRequest;
+    }
+
+    public bool AdvancesEachRequest(Guid cameraId) => _advanceEachRequest.GetValueOrDefault(cameraId);
 
     public IReadOnlyList<byte[]>? FramesOf(Guid cameraId) => _frames.GetValueOrDefault(cameraId);
 

@@ -1,1 +1,19 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using OpenTelemetry.Metrics;
+using VibeCheck.Grains.Telemetry;
+using VibeCheck.Silo;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseOrleans(silo => silo.AddVibeCheck(builder.Configuration));
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(CameraMetrics.MeterName, "Microsoft.Orleans")
+    .AddRuntimeInstrumentation()
+    .AddPrometheusExporter());
+builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+var app = builder.Build();
+// Liveness must not depend on Redis: a silo that lost Redis should be left to recover, not restarted.
+app.MapGet("/alive", () => TypedResults.Ok("alive"));
+app.MapHealthChecks("/health");
+app.MapPrometheusScrapingEndpoint("/metrics");
+await app.RunAsync();

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace VibeCheck.Gateway.Http;
 
 /// <summary>
-/// Rejects oversized bodies with 413 before any endpoint runs: by Content-Length at once, and for chunked bodies
-/// through the server's body-size feature, which fails the read past the limit.
+/// Rejects oversized bodies with 413 before any endpoint runs: by Content-Length at once, and for bodies of unknown
+/// length (chunked) by reading them under the server's size limit, which fails past it. The body is buffered
+/// (at most the limit) so the endpoint can still read it.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options, IProblemDetailsService problems)
 {
@@ -13,19 +14,10 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Re
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > _limit)
+        var request = context.Request;
+        if (request.ContentLength > _limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "Request body too large",
-                    Detail = $"The body has {context.Request.ContentLength} bytes; at most {_limit} are accepted.",
-                },
-            });
+            await RejectAsync(context, $"The body has {request.ContentLength} bytes; at most {_limit} are accepted.");
             return;
         }
 
@@ -34,6 +26,37 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Re
             feature.MaxRequestBodySize = _limit;
         }
 
+        if (request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        {
+            request.EnableBuffering(bufferThreshold: (int)Math.Min(_limit, 64 * 1024), bufferLimit: _limit);
+            try
+            {
+                await request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or IOException)
+            {
+                await RejectAsync(context, $"The body is larger than the {_limit} bytes accepted.");
+                return;
+            }
+
+            request.Body.Position = 0;
+        }
+
         await next(context);
+    }
+
+    private Task RejectAsync(HttpContext context, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Request body too large",
+                Detail = detail,
+            },
+        }).AsTask();
     }
 }

@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using StackExchange.Redis;
+using VibeCheck.Grains;
+
+namespace VibeCheck.Silo;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Everything a VibeCheck silo needs: Redis for clustering, grain storage and reminders, the dashboard, and the
+    /// grains' services. Shared by <c>Program</c> and the test clusters so both run the same wiring.
+    /// </summary>
+    /// <param name="standalone">
+    /// False inside a TestCluster, which sets cluster identity and endpoints itself; clustering is Redis either way.
+    /// </param>
+    public static ISiloBuilder AddVibeCheck(this ISiloBuilder silo, IConfiguration configuration, bool standalone = true)
+    {
+        var settings = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        var redis = RedisConnection.Options(configuration);
+
+        if (standalone)
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = settings.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+        }
+
+        silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+
+        silo.AddRedisGrainStorage(StorageNames.Cameras, o => o.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(StorageNames.Registry, o => o.ConfigurationOptions = redis.Clone());
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
+        silo.AddDashboard();
+        silo.AddStartupTask<RegistryStartupTask>();
+
+        silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
+        silo.Services.AddVibeCheckGrainServices(configuration);
+        silo.Services.AddVibeCheckFrameAnalyzer(configuration);
+        return silo;
+    }
+}

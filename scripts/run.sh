@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine: Redis, one silo and the gateway (and, with --replay, the replay
+# server that imitates the NYC DOT API from recorded frames). Ctrl-C stops everything.
+#
+#   scripts/run.sh             # polls the real NYC DOT API (https://webcams.nyctmc.org)
+#   scripts/run.sh --replay    # offline demo from ../shared/data (or $VIBECHECK_DATA)
+#
+# Ports: gateway $GATEWAY_PORT (8080), silo HTTP $SILO_HTTP_PORT (8081), replay $REPLAY_PORT (5080),
+# Redis $REDIS_PORT (6379).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+replay=false
+[ "${1:-}" = "--replay" ] && replay=true
+
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+SILO_HTTP_PORT=${SILO_HTTP_PORT:-8081}
+REPLAY_PORT=${REPLAY_PORT:-5080}
+REDIS_PORT=${REDIS_PORT:-6379}
+DATA=${VIBECHECK_DATA:-$root/../shared/data}
+run_dir="$root/.run"
+mkdir -p "$run_dir"
+
+scripts/install-prerequisites.sh
+
+pids=()
+cleanup() {
+  echo; echo "Stopping..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+  echo "Redis already answers on 127.0.0.1:$REDIS_PORT"
+else
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$run_dir" --appendonly yes --daemonize yes \
+    --pidfile "$run_dir/redis.pid" --logfile "$run_dir/redis.log"
+  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  echo "Redis started on 127.0.0.1:$REDIS_PORT (data in .run/, stop with: redis-cli -p $REDIS_PORT shutdown)"
+fi
+# Membership rows of silos that were killed stay "Active" and slow the next start; a local run starts clean.
+redis-cli -p "$REDIS_PORT" del "vibecheck/members/vibecheck" >/dev/null
+
+echo "Building (Release)..."
+dotnet build VibeCheck.Orleans.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+
+export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
+if $replay; then
+  registry="$DATA/nyc-camera-registry/skortchmark9-bus_cameras_all.json"
+  [ -f "$registry" ] || { echo "No recorded registry at $registry; set VIBECHECK_DATA"; exit 1; }
+  dotnet ReplayServer/bin/Release/net10.0/linux-x64/VibeCheck.ReplayServer.dll --urls "http://127.0.0.1:$REPLAY_PORT" \
+    --Replay:RegistryPath="$registry" --Replay:FramesDirectory="$DATA/nyc-dot-frames" >"$run_dir/replay.log" 2>&1 &
+  pids+=($!)
+  export NycDot__BaseUrl="http://127.0.0.1:$REPLAY_PORT"
+  echo "Replay server on http://127.0.0.1:$REPLAY_PORT (recorded frames from $DATA/nyc-dot-frames)"
+fi
+
+(cd Silo && exec dotnet bin/Release/net10.0/linux-x64/VibeCheck.Silo.dll --urls "http://127.0.0.1:$SILO_HTTP_PORT") >"$run_dir/silo.log" 2>&1 &
+pids+=($!)
+(cd Gateway.Api && exec dotnet bin/Release/net10.0/linux-x64/VibeCheck.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT") >"$run_dir/gateway.log" 2>&1 &
+pids+=($!)
+
+echo "Waiting for the cluster..."
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1 || { echo "Gateway not healthy after 120 s; see .run/*.log"; exit 1; }
+
+cat <<INFO
+
+VibeCheck is running.
+  API          http://127.0.0.1:$GATEWAY_PORT/cameras   (status: /status, health: /health)
+  OpenAPI      http://127.0.0.1:$GATEWAY_PORT/openapi/v1.json
+  Dashboard    http://127.0.0.1:$GATEWAY_PORT/dashboard/
+  Metrics      http://127.0.0.1:$GATEWAY_PORT/metrics  (silo: http://127.0.0.1:$SILO_HTTP_PORT/metrics)
+  Logs         .run/silo.log, .run/gateway.log
+Press Ctrl-C to stop.
+INFO
+wait
