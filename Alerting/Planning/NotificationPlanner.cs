@@ -1,0 +1,221 @@
+namespace VibeCheck.Alerting;
+
+/// <summary>
+/// Alertmanager's dispatcher as a pure function: given the state and the time it decides which groups notify
+/// (group wait, group interval, repeat interval, resolved), which alerts are muted (silences, inhibition),
+/// and which HIGH alerts escalate. Call it after every change and when <see cref="NextWakeUp"/> comes.
+/// </summary>
+public sealed class NotificationPlanner
+{
+    private readonly NotifyOptions notify;
+    private readonly EscalationOptions escalation;
+    private readonly string externalUrl;
+    private readonly HashSet<string>? configuredChannels;
+
+    /// <summary>Creates a planner.</summary>
+    /// <param name="options">Notify, escalation and external URL settings.</param>
+    /// <param name="configuredChannels">Channels that exist; routes to others are dropped. Null keeps every route.</param>
+    /// <param name="inhibitRules">Inhibit rules; null means <see cref="InhibitRule.Defaults"/>.</param>
+    public NotificationPlanner(AlertsOptions options, IEnumerable<string>? configuredChannels = null, IReadOnlyList<InhibitRule>? inhibitRules = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        notify = options.Notify;
+        escalation = options.Escalation;
+        externalUrl = options.ExternalUrl ?? "";
+        this.configuredChannels = configuredChannels?.ToHashSet(StringComparer.Ordinal);
+        InhibitRules = inhibitRules ?? InhibitRule.Defaults;
+    }
+
+    /// <summary>Inhibit rules in force.</summary>
+    public IReadOnlyList<InhibitRule> InhibitRules { get; }
+
+    /// <summary>Decides what to send at <paramref name="now"/>; returns the new state and the notifications.</summary>
+    public NotificationPlan Plan(AlertingState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state = OutageDetector.Apply(Prune(state, now), notify, now);
+        var muted = AlertSuppression.Compute(state, InhibitRules, now);
+        var alerts = state.Alerts.ToDictionary(a => a.Fingerprint, StringComparer.Ordinal);
+        var firingByGroup = state.Alerts
+            .Where(a => a.Status == AlertStatus.Firing && a.Tier >= AlertTier.Medium && !muted.ContainsKey(a.Fingerprint))
+            .GroupBy(GroupKeyOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.StartsAt).ThenBy(a => a.Fingerprint, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var existing = state.Groups.ToDictionary(g => g.GroupKey, StringComparer.Ordinal);
+        var keys = existing.Keys.Union(firingByGroup.Keys).Order(StringComparer.Ordinal);
+
+        var sequence = state.NotificationSequence;
+        var notifications = new List<Notification>();
+        var groups = new List<AlertGroupState>();
+        foreach (var key in keys)
+        {
+            var firing = firingByGroup.GetValueOrDefault(key) ?? [];
+            var group = existing.GetValueOrDefault(key) ?? new AlertGroupState
+            {
+                GroupKey = key,
+                GroupLabels = GroupLabelsOf(firing[0]),
+                CreatedAt = now,
+                NextFlushAt = now + notify.GroupWait,
+            };
+
+            if (now >= group.NextFlushAt)
+            {
+                (group, var sent) = Flush(state.Scope, group, firing, alerts, now, ref sequence);
+                if (sent is not null)
+                {
+                    notifications.Add(sent);
+                }
+            }
+
+            if (firing.Count > 0 || group.NotifiedFiring.Count > 0)
+            {
+                groups.Add(group);
+            }
+        }
+
+        notifications.AddRange(Escalate(state.Scope, alerts, muted, now, ref sequence));
+        var newState = state with
+        {
+            Alerts = [.. state.Alerts.Select(a => alerts[a.Fingerprint])],
+            Groups = groups,
+            NotificationSequence = sequence,
+        };
+        return new NotificationPlan(newState, notifications);
+    }
+
+    /// <summary>
+    /// Earliest time at which <see cref="Plan"/> can decide something new without any other change: a group's
+    /// next flush, an escalation falling due, a silence starting or ending. Null when nothing is pending.
+    /// </summary>
+    public DateTimeOffset? NextWakeUp(AlertingState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var times = new List<DateTimeOffset>();
+        times.AddRange(state.Groups.Select(g => g.NextFlushAt));
+        times.AddRange(state.Alerts
+            .Where(a => a.Status == AlertStatus.Firing && a.Tier == AlertTier.High && a.AcknowledgedAt is null
+                && a.EscalatedAt is null && a.FirstNotifiedAt is not null)
+            .Select(a => a.FirstNotifiedAt!.Value + escalation.After));
+        times.AddRange(state.Silences.SelectMany(s => new[] { s.StartsAt, s.EndsAt }).Where(t => t > now));
+        var grouped = state.Groups.Select(g => g.GroupKey).ToHashSet(StringComparer.Ordinal);
+        if (state.Alerts.Any(a => a.Status == AlertStatus.Firing && a.Tier >= AlertTier.Medium && !grouped.Contains(GroupKeyOf(a))))
+        {
+            times.Add(now);
+        }
+
+        return times.Count == 0 ? null : times.Min();
+    }
+
+    /// <summary>Group key of an alert: <c>{}:{camera="42", type="bike_lane"}</c> with the grouping labels.</summary>
+    public string GroupKeyOf(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var parts = notify.EffectiveGroupBy.Select(l => $"{l}=\"{alert.Label(l).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        return "{}:{" + string.Join(", ", parts) + "}";
+    }
+
+    private Dictionary<string, string> GroupLabelsOf(Alert alert) =>
+        notify.EffectiveGroupBy.ToDictionary(l => l, alert.Label, StringComparer.Ordinal);
+
+    private (AlertGroupState Group, Notification? Sent) Flush(
+        string scope, AlertGroupState group, List<Alert> firing, Dictionary<string, Alert> alerts, DateTimeOffset now, ref long sequence)
+    {
+        var resolved = group.NotifiedFiring.Keys
+            .Select(fp => alerts.GetValueOrDefault(fp))
+            .OfType<Alert>()
+            .Where(a => a.Status == AlertStatus.Resolved)
+            .ToList();
+        var known = group.NotifiedFiring.Where(p => alerts.ContainsKey(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var changed = firing.Any(a => !known.TryGetValue(a.Fingerprint, out var tier) || tier < a.Tier)
+            || (notify.SendResolved && resolved.Count > 0);
+        var repeat = group.LastNotifiedAt is { } last && now >= last + notify.RepeatInterval
+            && firing.Any(a => a.AcknowledgedAt is null);
+        var next = group with { NextFlushAt = now + notify.GroupInterval };
+
+        if (!(changed || repeat) || (firing.Count == 0 && (!notify.SendResolved || resolved.Count == 0)))
+        {
+            foreach (var r in resolved)
+            {
+                known.Remove(r.Fingerprint);
+            }
+
+            return (next with { NotifiedFiring = known }, null);
+        }
+
+        var included = notify.SendResolved ? firing.Concat(resolved).ToList() : firing;
+        var tier = included.Max(a => a.Tier);
+        var notification = new Notification
+        {
+            Id = $"{scope}-{++sequence}",
+            Kind = NotificationKind.Group,
+            GroupKey = group.GroupKey,
+            GroupLabels = group.GroupLabels,
+            Status = firing.Count > 0 ? AlertStatus.Firing : AlertStatus.Resolved,
+            Tier = tier,
+            Alerts = [.. included.Select(NotifiedAlert.From)],
+            Channels = Route(notify.ChannelsFor(tier)),
+            CreatedAt = now,
+            ExternalUrl = externalUrl,
+        };
+        foreach (var a in firing.Where(a => a.FirstNotifiedAt is null))
+        {
+            alerts[a.Fingerprint] = a with { FirstNotifiedAt = now };
+        }
+
+        return (next with
+        {
+            LastNotifiedAt = now,
+            NotifiedFiring = firing.ToDictionary(a => a.Fingerprint, a => a.Tier, StringComparer.Ordinal),
+        }, notification);
+    }
+
+    private List<Notification> Escalate(
+        string scope, Dictionary<string, Alert> alerts, IReadOnlyDictionary<string, string> muted, DateTimeOffset now, ref long sequence)
+    {
+        var due = alerts.Values
+            .Where(a => a.Status == AlertStatus.Firing && a.Tier == AlertTier.High && a.AcknowledgedAt is null
+                && a.EscalatedAt is null && a.FirstNotifiedAt is { } first && now >= first + escalation.After
+                && !muted.ContainsKey(a.Fingerprint))
+            .GroupBy(GroupKeyOf, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        var result = new List<Notification>();
+        foreach (var group in due)
+        {
+            var escalated = group.OrderBy(a => a.StartsAt).ToList();
+            result.Add(new Notification
+            {
+                Id = $"{scope}-{++sequence}",
+                Kind = NotificationKind.Escalation,
+                GroupKey = group.Key,
+                GroupLabels = GroupLabelsOf(escalated[0]),
+                Status = AlertStatus.Firing,
+                Tier = AlertTier.High,
+                Alerts = [.. escalated.Select(a => NotifiedAlert.From(a) with
+                {
+                    Annotations = new Dictionary<string, string>(a.Annotations) { [AlertLabels.Escalated] = "true" },
+                })],
+                Channels = Route(escalation.EffectiveChannels),
+                CreatedAt = now,
+                ExternalUrl = externalUrl,
+            });
+            foreach (var a in escalated)
+            {
+                alerts[a.Fingerprint] = a with { EscalatedAt = now };
+            }
+        }
+
+        return result;
+    }
+
+    private string[] Route(IReadOnlyList<string> channels) =>
+        [.. channels.Where(c => configuredChannels is null || configuredChannels.Contains(c)).Distinct(StringComparer.Ordinal)];
+
+    private AlertingState Prune(AlertingState state, DateTimeOffset now)
+    {
+        var notified = state.Groups.SelectMany(g => g.NotifiedFiring.Keys).ToHashSet(StringComparer.Ordinal);
+        return state with
+        {
+            Alerts = [.. state.Alerts.Where(a => a.EndsAt is not { } end || end + notify.Retention > now || notified.Contains(a.Fingerprint))],
+            Silences = [.. state.Silences.Where(s => s.EndsAt + notify.Retention > now)],
+        };
+    }
+}
