@@ -26,11 +26,16 @@ internal static class DuckDbSelectGuard
             throw new WarehouseQueryRejectedException($"The query is longer than {MaxSqlLength} characters.");
         }
 
+        if (sql.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new WarehouseQueryRejectedException("The query contains a NUL character.");
+        }
+
         string json;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT json_serialize_sql($sql)";
-            command.Parameters.Add(new DuckDBParameter("sql", sql));
+            // json_serialize_sql takes a constant only: pass the text as a standard SQL string literal.
+            command.CommandText = $"SELECT json_serialize_sql('{sql.Replace("'", "''", StringComparison.Ordinal)}')";
             json = (string)command.ExecuteScalar()!;
         }
 

@@ -116,7 +116,10 @@ public sealed partial class DuckDbWarehouseSink(IOptions<WarehouseOptions> optio
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return OpenLocked().Duplicate();
+            // DuckDB.NET shares one database instance between connections to the same file in a process.
+            var connection = new DuckDBConnection(OpenLocked().ConnectionString);
+            connection.Open();
+            return connection;
         }
         finally
         {
