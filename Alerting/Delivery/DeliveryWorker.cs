@@ -64,7 +64,7 @@ public sealed class DeliveryWorker
                 IdempotencyKey = item.IdempotencyKey,
                 NotificationId = item.Notification.Id,
                 Channel = item.Channel,
-                Fingerprints = [.. item.Notification.Alerts.Select(a => a.Fingerprint)],
+                Fingerprints = item.Notification.Alerts.Select(a => a.Fingerprint).ToArray(),
                 Attempt = attempt,
                 Outcome = result.Outcome,
                 Reason = result.Reason,

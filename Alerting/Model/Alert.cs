@@ -27,8 +27,11 @@ public sealed record Alert
     /// <summary>Last time the source reported it.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>First notification that carried it while firing; the escalation clock starts here.</summary>
+    /// <summary>First notification that carried it while firing.</summary>
     public DateTimeOffset? FirstNotifiedAt { get; init; }
+
+    /// <summary>First notification that carried it as HIGH; the escalation clock starts here.</summary>
+    public DateTimeOffset? HighNotifiedAt { get; init; }
 
     /// <summary>When an operator acknowledged it; acknowledged alerts neither escalate nor repeat.</summary>
     public DateTimeOffset? AcknowledgedAt { get; init; }

@@ -37,14 +37,14 @@ public sealed record AlertingState
         var existing = Find(alert.Fingerprint);
         Alert updated = existing switch
         {
-            null => alert with { StartsAt = alert.StartsAt == default ? now : alert.StartsAt, EndsAt = null, UpdatedAt = now },
+            null => Fresh(alert) with { StartsAt = alert.StartsAt == default ? now : alert.StartsAt, UpdatedAt = now },
             { Status: AlertStatus.Firing } => existing with
             {
                 Annotations = alert.Annotations,
                 Tier = alert.Tier > existing.Tier ? alert.Tier : existing.Tier,
                 UpdatedAt = now,
             },
-            _ => alert with { StartsAt = now, EndsAt = null, UpdatedAt = now },
+            _ => Fresh(alert) with { StartsAt = now, UpdatedAt = now },
         };
         return ReplaceAlert(alert.Fingerprint, updated);
     }
@@ -83,7 +83,8 @@ public sealed record AlertingState
             throw new ArgumentException(string.Join("; ", errors), nameof(silence));
         }
 
-        return this with { Silences = [.. Silences.Where(s => s.Id != silence.Id), silence] };
+        var normalized = silence with { Matchers = silence.Matchers.ToArray() };
+        return this with { Silences = Silences.Where(s => s.Id != silence.Id).Append(normalized).ToList() };
     }
 
     /// <summary>Ends a silence now (it stays listed as expired). Null when no such silence.</summary>
@@ -96,11 +97,21 @@ public sealed record AlertingState
         }
 
         var ended = existing with { EndsAt = existing.EndsAt < now ? existing.EndsAt : now };
-        return this with { Silences = [.. Silences.Select(s => s.Id == id ? ended : s)] };
+        return this with { Silences = Silences.Select(s => s.Id == id ? ended : s).ToList() };
     }
 
     /// <summary>Silences active at <paramref name="now"/>.</summary>
     public IReadOnlyList<Silence> ActiveSilences(DateTimeOffset now) => [.. Silences.Where(s => s.IsActive(now))];
+
+    private static Alert Fresh(Alert alert) => alert with
+    {
+        EndsAt = null,
+        FirstNotifiedAt = null,
+        HighNotifiedAt = null,
+        AcknowledgedAt = null,
+        AcknowledgedBy = null,
+        EscalatedAt = null,
+    };
 
     private AlertingState ReplaceAlert(string fingerprint, Alert replacement)
     {

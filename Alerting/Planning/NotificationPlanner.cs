@@ -49,14 +49,9 @@ public sealed class NotificationPlanner
         foreach (var key in keys)
         {
             var firing = firingByGroup.GetValueOrDefault(key) ?? [];
-            var group = existing.GetValueOrDefault(key) ?? new AlertGroupState
-            {
-                GroupKey = key,
-                GroupLabels = GroupLabelsOf(firing[0]),
-                CreatedAt = now,
-                NextFlushAt = now + notify.GroupWait,
-            };
+            var group = existing.GetValueOrDefault(key) ?? NewGroup(key, firing, now);
 
+            var idle = false;
             if (now >= group.NextFlushAt)
             {
                 (group, var sent) = Flush(state.Scope, group, firing, alerts, now, ref sequence);
@@ -64,9 +59,13 @@ public sealed class NotificationPlanner
                 {
                     notifications.Add(sent);
                 }
+
+                // A group lives on for one interval after its last alert went, so a flapping alert that comes
+                // back rejoins it and waits for the group interval instead of starting a fresh group wait.
+                idle = sent is null && firing.Count == 0 && group.NotifiedFiring.Count == 0;
             }
 
-            if (firing.Count > 0 || group.NotifiedFiring.Count > 0)
+            if (!idle)
             {
                 groups.Add(group);
             }
@@ -75,7 +74,7 @@ public sealed class NotificationPlanner
         notifications.AddRange(Escalate(state.Scope, alerts, muted, now, ref sequence));
         var newState = state with
         {
-            Alerts = [.. state.Alerts.Select(a => alerts[a.Fingerprint])],
+            Alerts = state.Alerts.Select(a => alerts[a.Fingerprint]).ToList(),
             Groups = groups,
             NotificationSequence = sequence,
         };
@@ -89,15 +88,16 @@ public sealed class NotificationPlanner
     public DateTimeOffset? NextWakeUp(AlertingState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
+        var muted = AlertSuppression.Compute(state, InhibitRules, now);
         var times = new List<DateTimeOffset>();
         times.AddRange(state.Groups.Select(g => g.NextFlushAt));
         times.AddRange(state.Alerts
             .Where(a => a.Status == AlertStatus.Firing && a.Tier == AlertTier.High && a.AcknowledgedAt is null
-                && a.EscalatedAt is null && a.FirstNotifiedAt is not null)
-            .Select(a => a.FirstNotifiedAt!.Value + escalation.After));
+                && a.EscalatedAt is null && a.HighNotifiedAt is not null && !muted.ContainsKey(a.Fingerprint))
+            .Select(a => a.HighNotifiedAt!.Value + escalation.After));
         times.AddRange(state.Silences.SelectMany(s => new[] { s.StartsAt, s.EndsAt }).Where(t => t > now));
         var grouped = state.Groups.Select(g => g.GroupKey).ToHashSet(StringComparer.Ordinal);
-        if (state.Alerts.Any(a => a.Status == AlertStatus.Firing && a.Tier >= AlertTier.Medium && !grouped.Contains(GroupKeyOf(a))))
+        if (state.Alerts.Any(a => a.Status == AlertStatus.Firing && a.Tier >= AlertTier.Medium && !muted.ContainsKey(a.Fingerprint) && !grouped.Contains(GroupKeyOf(a))))
         {
             times.Add(now);
         }
@@ -111,6 +111,20 @@ public sealed class NotificationPlanner
         ArgumentNullException.ThrowIfNull(alert);
         var parts = notify.EffectiveGroupBy.Select(l => $"{l}=\"{alert.Label(l).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         return "{}:{" + string.Join(", ", parts) + "}";
+    }
+
+    /// <summary>A group is born when its first alert arrived, even if Plan runs later; group wait counts from then.</summary>
+    private AlertGroupState NewGroup(string key, List<Alert> firing, DateTimeOffset now)
+    {
+        var arrived = firing.Min(a => a.UpdatedAt);
+        var created = arrived < now ? arrived : now;
+        return new AlertGroupState
+        {
+            GroupKey = key,
+            GroupLabels = GroupLabelsOf(firing[0]),
+            CreatedAt = created,
+            NextFlushAt = created + notify.GroupWait,
+        };
     }
 
     private Dictionary<string, string> GroupLabelsOf(Alert alert) =>
@@ -151,14 +165,18 @@ public sealed class NotificationPlanner
             GroupLabels = group.GroupLabels,
             Status = firing.Count > 0 ? AlertStatus.Firing : AlertStatus.Resolved,
             Tier = tier,
-            Alerts = [.. included.Select(NotifiedAlert.From)],
+            Alerts = included.Select(NotifiedAlert.From).ToList(),
             Channels = Route(notify.ChannelsFor(tier)),
             CreatedAt = now,
             ExternalUrl = externalUrl,
         };
-        foreach (var a in firing.Where(a => a.FirstNotifiedAt is null))
+        foreach (var a in firing.Where(a => a.FirstNotifiedAt is null || (a.Tier == AlertTier.High && a.HighNotifiedAt is null)))
         {
-            alerts[a.Fingerprint] = a with { FirstNotifiedAt = now };
+            alerts[a.Fingerprint] = a with
+            {
+                FirstNotifiedAt = a.FirstNotifiedAt ?? now,
+                HighNotifiedAt = a.Tier == AlertTier.High ? a.HighNotifiedAt ?? now : null,
+            };
         }
 
         return (next with
@@ -173,7 +191,7 @@ public sealed class NotificationPlanner
     {
         var due = alerts.Values
             .Where(a => a.Status == AlertStatus.Firing && a.Tier == AlertTier.High && a.AcknowledgedAt is null
-                && a.EscalatedAt is null && a.FirstNotifiedAt is { } first && now >= first + escalation.After
+                && a.EscalatedAt is null && a.HighNotifiedAt is { } first && now >= first + escalation.After
                 && !muted.ContainsKey(a.Fingerprint))
             .GroupBy(GroupKeyOf, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
@@ -189,10 +207,10 @@ public sealed class NotificationPlanner
                 GroupLabels = GroupLabelsOf(escalated[0]),
                 Status = AlertStatus.Firing,
                 Tier = AlertTier.High,
-                Alerts = [.. escalated.Select(a => NotifiedAlert.From(a) with
+                Alerts = escalated.Select(a => NotifiedAlert.From(a) with
                 {
                     Annotations = new Dictionary<string, string>(a.Annotations) { [AlertLabels.Escalated] = "true" },
-                })],
+                }).ToList(),
                 Channels = Route(escalation.EffectiveChannels),
                 CreatedAt = now,
                 ExternalUrl = externalUrl,
@@ -214,8 +232,8 @@ public sealed class NotificationPlanner
         var notified = state.Groups.SelectMany(g => g.NotifiedFiring.Keys).ToHashSet(StringComparer.Ordinal);
         return state with
         {
-            Alerts = [.. state.Alerts.Where(a => a.EndsAt is not { } end || end + notify.Retention > now || notified.Contains(a.Fingerprint))],
-            Silences = [.. state.Silences.Where(s => s.EndsAt + notify.Retention > now)],
+            Alerts = state.Alerts.Where(a => a.EndsAt is not { } end || end + notify.Retention > now || notified.Contains(a.Fingerprint)).ToList(),
+            Silences = state.Silences.Where(s => s.EndsAt + notify.Retention > now).ToList(),
         };
     }
 }

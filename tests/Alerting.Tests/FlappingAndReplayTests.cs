@@ -16,13 +16,18 @@ public sealed class FlappingAndReplayTests(ITestOutputHelper output)
         var sent = new List<Notification>();
         var changes = 0;
 
-        // The episode flips between firing and resolved every 20 s for an hour; the grain plans every 10 s.
+        // For an hour the episode flips between firing and resolved after 10 to 90 s each time; the grain plans every 10 s.
+        var random = new Random(7);
+        var firing = false;
+        var nextFlip = 0;
         for (var tick = 0; tick < 360; tick++)
         {
-            if (tick % 2 == 0)
+            if (tick == nextFlip)
             {
-                state = (tick / 2) % 2 == 0 ? state.Upsert(alert, clock.GetUtcNow()) : state.Resolve(alert.Fingerprint, clock.GetUtcNow());
+                firing = !firing;
+                state = firing ? state.Upsert(alert, clock.GetUtcNow()) : state.Resolve(alert.Fingerprint, clock.GetUtcNow());
                 changes++;
+                nextFlip = tick + 1 + random.Next(9);
             }
 
             var plan = planner.Plan(state, clock.GetUtcNow());
@@ -33,7 +38,7 @@ public sealed class FlappingAndReplayTests(ITestOutputHelper output)
 
         var groupNotifications = sent.Count(n => n.Kind == NotificationKind.Group);
         output.WriteLine($"state changes: {changes}, group notifications: {groupNotifications}, escalations: {sent.Count - groupNotifications}");
-        Assert.Equal(180, changes);
+        Assert.True(changes > 60, $"only {changes} flips");
         Assert.InRange(groupNotifications, 1, 1 + (int)(TimeSpan.FromHours(1) / TimeSpan.FromMinutes(5)));
         Assert.True(sent.Count(n => n.Kind == NotificationKind.Escalation) <= 1);
     }

@@ -56,7 +56,7 @@ public sealed class NotificationPlannerTests
 
         Assert.Single(first);
         Assert.Empty(early);
-        var n = Assert.Single(due);
+        var n = Assert.Single(due, n => n.Kind == NotificationKind.Group);
         Assert.Equal(2, n.Alerts.Count);
     }
 
@@ -102,7 +102,6 @@ public sealed class NotificationPlannerTests
         var n = Assert.Single(sent);
         Assert.Equal(AlertStatus.Resolved, n.Status);
         Assert.Equal(T0.AddMinutes(2), Assert.Single(n.Alerts).EndsAt);
-        Assert.Empty(state.Groups);
         Assert.Empty(later);
         Assert.Empty(after.Groups);
     }
@@ -144,6 +143,7 @@ public sealed class NotificationPlannerTests
 
         Assert.Equal(["webhook"], Assert.Single(first).Channels);
         var n = Assert.Single(second);
+        Assert.Equal(NotificationKind.Group, n.Kind);
         Assert.Equal(AlertTier.High, n.Tier);
         Assert.Contains("email", n.Channels);
     }
@@ -182,8 +182,7 @@ public sealed class NotificationPlannerTests
         (state, var during) = Run(state, T0.AddMinutes(1));
 
         Assert.Equal(T0.AddMinutes(10), planner.NextWakeUp(state, T0.AddMinutes(1)));
-        (state, _) = Run(state, T0.AddMinutes(10));
-        var (_, after) = Run(state, T0.AddMinutes(10).AddSeconds(30));
+        var (_, after) = Run(state, T0.AddMinutes(10));
 
         Assert.Empty(during);
         Assert.Single(after);
@@ -230,13 +229,12 @@ public sealed class NotificationPlannerTests
             s2 = s2.Resolve(SystemAlerts.Camera($"cam{i}", "Queens", CameraCondition.Offline, T0).Fingerprint, T0.AddMinutes(1));
         }
 
-        var (s3, recovered) = Run(s2, T0.AddMinutes(5).AddSeconds(30));
-        var resolved = Assert.Single(recovered);
-        Assert.Equal(AlertStatus.Resolved, resolved.Status);
+        var (_, recovered) = Run(s2, T0.AddMinutes(5).AddSeconds(30));
+        var resolved = Assert.Single(recovered, r => r.Status == AlertStatus.Resolved);
         Assert.Equal(AlertNames.CitywideCameraOutage, resolved.Alerts[0].Labels["alertname"]);
 
-        var (_, violations) = Run(s3, T0.AddMinutes(6));
-        Assert.Equal(300, violations.Count(r => r.Status == AlertStatus.Firing && r.Alerts[0].Labels["alertname"] == AlertNames.Violation));
+        // The violations were muted, not gone: once the cameras are back they are still firing and are sent.
+        Assert.Equal(300, recovered.Count(r => r.Status == AlertStatus.Firing && r.Alerts[0].Labels["alertname"] == AlertNames.Violation));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class TierPolicyTests
             tiers.Add(state.Tier);
         }
 
-        Assert.Equal([AlertTier.Low, AlertTier.Low, AlertTier.Medium, AlertTier.Medium, AlertTier.High, AlertTier.High, AlertTier.High, AlertTier.High], tiers);
+        Assert.Equal([AlertTier.Low, AlertTier.Low, AlertTier.Medium, AlertTier.Medium, AlertTier.Medium, AlertTier.High, AlertTier.High, AlertTier.High], tiers);
     }
 
     [Theory]

@@ -88,15 +88,16 @@ public sealed class WebhookDeliveryTests : IDisposable
             return 200;
         });
         var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), clock.GetUtcNow());
-        var worker = Worker(Channel(receiver.BaseUrl, TimeSpan.FromMilliseconds(300)));
+        var worker = Worker(Channel(receiver.BaseUrl, TimeSpan.FromSeconds(2)));
 
         var afterFirst = await worker.DeliverDueAsync(outbox, CancellationToken.None);
         var done = await Drain.RunAsync(worker, afterFirst, clock);
 
         Assert.Contains("timed out", Assert.Single(afterFirst.Pending).LastError, StringComparison.Ordinal);
         Assert.Empty(done.Pending);
-        Assert.Equal(2, done.History.Count);
+        Assert.Equal(DeliveryOutcome.Transient, done.History[0].Outcome);
         Assert.Equal(DeliveryOutcome.Success, done.History[^1].Outcome);
+        Assert.True(done.History[^1].At > done.History[0].At, "the retry waited for its backoff");
         Assert.Single(receiver.Accepted);
     }
 
