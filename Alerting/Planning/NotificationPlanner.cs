@@ -82,6 +82,31 @@ public sealed class NotificationPlanner
     }
 
     /// <summary>
+    /// A one-off notification of a single alert routed by its tier, bypassing grouping and timing: what
+    /// <c>POST /alerts/test</c> sends (use <see cref="SystemAlerts.Test"/>). The alert is not added to the state.
+    /// </summary>
+    public NotificationPlan SendNow(AlertingState state, Alert alert, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(alert);
+        var sequence = state.NotificationSequence + 1;
+        var notification = new Notification
+        {
+            Id = $"{state.Scope}-{sequence}",
+            Kind = NotificationKind.Group,
+            GroupKey = GroupKeyOf(alert),
+            GroupLabels = GroupLabelsOf(alert),
+            Status = alert.Status,
+            Tier = alert.Tier,
+            Alerts = new[] { NotifiedAlert.From(alert) },
+            Channels = Route(notify.ChannelsFor(alert.Tier)),
+            CreatedAt = now,
+            ExternalUrl = externalUrl,
+        };
+        return new NotificationPlan(state with { NotificationSequence = sequence }, new[] { notification });
+    }
+
+    /// <summary>
     /// Earliest time at which <see cref="Plan"/> can decide something new without any other change: a group's
     /// next flush, an escalation falling due, a silence starting or ending. Null when nothing is pending.
     /// </summary>
