@@ -65,7 +65,8 @@ public static class TimeSeriesForecaster
 
         var series = prepared.Series;
         int n = series.Length;
-        var decomposition = Decomposition.Mstl.Decompose(prepared.Model, prepared.Periods);
+        var decomposition = Decomposition.Mstl.Decompose(prepared.Model, prepared.Periods,
+            seasonalDegree: ForecastEngine.SeasonalDegree, windowBase: ForecastEngine.SeasonalWindowBase);
         var expected = new double[n];
         var residual = new double[n];
         for (int t = 0; t < n; t++)

@@ -11,7 +11,9 @@ public static class Mstl
     /// <param name="periods">Seasonal periods in steps.</param>
     /// <param name="iterations">Passes over the periods (statsmodels default 2).</param>
     /// <param name="robust">Use STL's robustness weights.</param>
-    public static MstlResult Decompose(ReadOnlySpan<double> y, IReadOnlyList<int> periods, int iterations = 2, bool robust = false)
+    /// <param name="seasonalDegree">Degree of the seasonal loess (statsmodels: 1).</param>
+    /// <param name="windowBase">Seasonal window of period i (1-based) is windowBase + 4i (statsmodels: 7).</param>
+    public static MstlResult Decompose(ReadOnlySpan<double> y, IReadOnlyList<int> periods, int iterations = 2, bool robust = false, int seasonalDegree = 1, int windowBase = 7)
     {
         int n = y.Length;
         var usable = periods.Where(p => p >= 2 && 2 * p <= n).Distinct().Order().ToArray();
@@ -45,7 +47,7 @@ public static class Mstl
                     deseason[t] += seasonal[i][t];
                 }
 
-                var options = new StlOptions(usable[i], Seasonal: 7 + 4 * (i + 1));
+                var options = new StlOptions(usable[i], Seasonal: windowBase + 4 * (i + 1)) { SeasonalDegree = seasonalDegree };
                 options = robust ? options with { InnerIterations = 1, OuterIterations = 5 } : options;
                 last = Stl.Decompose(deseason, options);
                 seasonal[i] = last.Seasonal;

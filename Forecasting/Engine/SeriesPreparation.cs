@@ -52,7 +52,7 @@ internal static class SeriesPreparation
 
         var y = FillLongGaps(series.Values, shortest);
         var longGap = series.Values.Select(double.IsNaN).ToArray();
-        var prelim = Mstl.Decompose(y, periods);
+        var prelim = Mstl.Decompose(y, periods, seasonalDegree: ForecastEngine.SeasonalDegree, windowBase: ForecastEngine.SeasonalWindowBase);
         var fitted = Fitted(prelim, n);
         for (int t = 0; t < n; t++)
         {
