@@ -1,0 +1,1 @@
+global using YamlMap = System.Collections.Generic.Dictionary<string, object?>;
