@@ -39,8 +39,11 @@ public sealed record ForecastOptions
     /// <summary>Robust z-score beyond which a residual is a spike or dip.</summary>
     public double OutlierThreshold { get; init; } = 5.0;
 
-    /// <summary>Shift the history before a lasting step change to the level after it.</summary>
-    public bool AdjustLevelShifts { get; init; } = true;
+    /// <summary>
+    /// Shift the history before a lasting step change to the level after it. Off by default: the detector works on a
+    /// preliminary MSTL whose weekly cycle partly absorbs a step, and can then misplace it.
+    /// </summary>
+    public bool AdjustLevelShifts { get; init; }
 
     /// <summary>Estimate and forecast a US federal holiday effect (per time of day).</summary>
     public bool HolidayEffect { get; init; } = true;

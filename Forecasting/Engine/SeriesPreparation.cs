@@ -64,12 +64,36 @@ internal static class SeriesPreparation
 
         var observed = (double[])y.Clone();
         var model = (double[])y.Clone();
-        if (options.CleanOutliers)
+
+        // Holidays first, from the raw residual, so that outlier cleaning does not erase them.
+        var holiday = new double[n];
+        HolidayEffect? effect = null;
+        if (options.HolidayEffect)
         {
             var resid = new double[n];
             for (int t = 0; t < n; t++)
             {
                 resid[t] = y[t] - fitted[t];
+            }
+
+            var usable = longGap.Select(g => !g).ToArray();
+            effect = HolidayEffect.Estimate(series, resid, usable, Zone(options.TimeZoneId));
+            if (effect is not null)
+            {
+                for (int t = 0; t < n; t++)
+                {
+                    holiday[t] = effect.At(series.TimeAt(t), series.Step);
+                    model[t] -= holiday[t];
+                }
+            }
+        }
+
+        if (options.CleanOutliers)
+        {
+            var resid = new double[n];
+            for (int t = 0; t < n; t++)
+            {
+                resid[t] = model[t] - fitted[t];
             }
 
             double sigma = Robust.Sigma(resid);
@@ -103,28 +127,6 @@ internal static class SeriesPreparation
             for (int t = 0; t < n; t++)
             {
                 model[t] += offsets[t];
-            }
-        }
-
-        var holiday = new double[n];
-        HolidayEffect? effect = null;
-        if (options.HolidayEffect)
-        {
-            var resid = new double[n];
-            for (int t = 0; t < n; t++)
-            {
-                resid[t] = model[t] - offsets[t] - fitted[t];
-            }
-
-            var usable = longGap.Select(g => !g).ToArray();
-            effect = HolidayEffect.Estimate(series, resid, usable, Zone(options.TimeZoneId));
-            if (effect is not null)
-            {
-                for (int t = 0; t < n; t++)
-                {
-                    holiday[t] = effect.At(series.TimeAt(t), series.Step);
-                    model[t] -= holiday[t];
-                }
             }
         }
 

@@ -7,7 +7,7 @@ namespace VibeCheck.Forecasting.Tests;
 
 /// <summary>
 /// Checks against the R/Fortran reference results shipped with statsmodels 0.13.5 (../shared/data/forecast-reference).
-/// Tolerances: STL components within 1e-6 absolute (same algorithm, double precision); ETS states, fitted values
+/// Tolerances: STL components within 1e-6 absolute (same algorithm, double precision); ETS states (1e-5 absolute as printed), fitted values
 /// and forecasts within 1e-6 relative when run with R's estimated parameters.
 /// </summary>
 [Trait("Category", "SharedData")]
@@ -74,11 +74,12 @@ public sealed class ReferenceFitTests
             Assert.Equal(fitted[t], fit.Fitted[t], Math.Abs(fitted[t]) * 1e-6 + 1e-9);
         }
 
-        var lastState = r.GetProperty("states")[y.Length].EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var stateRow = r.GetProperty("states")[y.Length];
+        var lastState = stateRow.ValueKind == JsonValueKind.Array ? stateRow.EnumerateArray().Select(v => v.GetDouble()).ToArray() : [stateRow.GetDouble()];
         var state = fit.FinalState();
         for (int i = 0; i < lastState.Length; i++)
         {
-            Assert.Equal(lastState[i], state[i], Math.Abs(lastState[i]) * 1e-6 + 1e-9);
+            Assert.Equal(lastState[i], state[i], Math.Abs(lastState[i]) * 1e-6 + 1e-5); // R's states are printed to 8 digits
         }
 
         var forecast = Vector("forecast");
