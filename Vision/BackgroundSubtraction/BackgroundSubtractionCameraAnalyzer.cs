@@ -1,0 +1,54 @@
+using OpenCvSharp;
+using VibeCheck.Vision.Statistics;
+using VibeCheck.Vision.Zones;
+
+namespace VibeCheck.Vision.BackgroundSubtraction;
+
+/// <summary>One camera's model-free pipeline: decode to grey, statistics, blur, background difference, blobs, zones.</summary>
+internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionOptions options, string detector) : ICameraFrameAnalyzer
+{
+    private readonly BackgroundModel _model = new(options);
+    private readonly BlobExtractor _blobs = new(options);
+    private readonly Mat _blurred = new();
+    private readonly Mat _foreground = new();
+    private bool _disposed;
+
+    public FrameAnalysis Analyze(ReadOnlyMemory<byte> jpeg, DateTimeOffset takenAt, IReadOnlyList<Zone> zones)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var gray = FrameDecoder.TryDecode(jpeg, ImreadModes.Grayscale, out var error);
+        if (gray is null)
+        {
+            return FrameAnalysis.Failed(error!, detector);
+        }
+
+        try
+        {
+            var statistics = FrameStatisticsCalculator.ComputeFromGray(gray, gray.Cols, gray.Rows, options.ClockBandRows);
+            Cv2.GaussianBlur(gray, _blurred, new Size(options.BlurKernel, options.BlurKernel), 0);
+            IReadOnlyList<Detection> detections = _model.Update(_blurred, options.ClockBandRows, _foreground)
+                ? _blobs.Extract(_foreground, gray.Rows)
+                : [];
+            return new FrameAnalysis(null, statistics, detections, ZoneGeometry.Occupancy(detections, zones), detector);
+        }
+        catch (OpenCVException ex)
+        {
+            // A decodable frame that OpenCV still rejects (odd depth or size) is a bad frame, not a grain failure.
+            return FrameAnalysis.Failed($"analysis failed: {ex.Message}", detector);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _model.Dispose();
+        _blobs.Dispose();
+        _blurred.Dispose();
+        _foreground.Dispose();
+    }
+}
