@@ -90,7 +90,7 @@ internal static class Backtest
             ["seconds"] = Math.Round(seconds, 2),
         };
         Console.WriteLine($"{csv}: {groups.Count} series, step {step}, {scores.Count} origins scored, {skipped} rows without a value");
-        Console.WriteLine(JsonSerializer.Serialize(json));
+        Console.WriteLine(JsonSerializer.Serialize(json, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         return 0;
     }
 
@@ -146,7 +146,8 @@ internal static class Backtest
                 count++;
             }
 
-            if (count > 0 && double.IsFinite(errNaive))
+            double mase = err / count / scale;
+            if (count > 0 && double.IsFinite(errNaive) && double.IsFinite(mase))
             {
                 results.Add((err / count / scale, errNaive / count / scale, double.IsNaN(err1) ? err / count / scale : err1, covered, count));
             }

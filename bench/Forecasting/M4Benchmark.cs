@@ -34,6 +34,7 @@ internal static class M4Benchmark
             MaximumHistory = null,
             HolidayEffect = false,
             TimeZoneId = "UTC",
+            AdjustLevelShifts = args.Get("level-shifts") is "on",
         };
         var start = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var models = new string[train.Length];

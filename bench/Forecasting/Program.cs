@@ -8,7 +8,7 @@ return args.Length > 0 && args[0] == "m4" && args.Length >= 2
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: m4 DIR [--limit N] [--model auto|ets|arima|theta|seasonalnaive]");
+    Console.Error.WriteLine("usage: m4 DIR [--limit N] [--model auto|ets|arima|theta|seasonalnaive] [--level-shifts on]");
     Console.Error.WriteLine("       backtest --csv FILE --time COLUMN[,COLUMN...] --value COLUMN [--series COLUMN[,COLUMN...]]");
     Console.Error.WriteLine("                --seasonality 24,168 --horizon 24 --origins 10 [--step-minutes 60] [--level 0.95]");
     return 2;
