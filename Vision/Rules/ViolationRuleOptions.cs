@@ -1,0 +1,26 @@
+namespace VibeCheck.Vision.Rules;
+
+/// <summary>Which detections the per-frame rules trust, and how close a waiting pedestrian must be.</summary>
+public sealed record ViolationRuleOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Vision:Rules";
+
+    /// <summary>Detections below this confidence are ignored by the rules (they still count in activity).</summary>
+    public double MinDetectionConfidence { get; init; } = 0.3;
+
+    /// <summary>Labels that are motor vehicles: the model-free "vehicle" and the COCO names.</summary>
+    public IReadOnlyList<string> VehicleLabels { get; init; } = ["vehicle", "car", "truck", "bus", "motorcycle"];
+
+    /// <summary>Vehicle labels allowed in a bus lane.</summary>
+    public IReadOnlyList<string> BusLabels { get; init; } = ["bus"];
+
+    /// <summary>Labels that are pedestrians.</summary>
+    public IReadOnlyList<string> PersonLabels { get; init; } = ["person"];
+
+    /// <summary>
+    /// A pedestrian "waits" for a blocked crosswalk when standing in a sidewalk zone or within this many pixels of
+    /// the crosswalk polygon's bounding box.
+    /// </summary>
+    public double WaitingDistance { get; init; } = 25;
+}
