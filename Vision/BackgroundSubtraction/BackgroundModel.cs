@@ -15,9 +15,27 @@ internal sealed class BackgroundModel(BackgroundSubtractionOptions options) : ID
     private readonly Mat _difference = new();
     private readonly Mat _backgroundMask = new();
     private int _framesSeen;
+    private double _gain = 1;
+    private double _offset;
 
     /// <summary>Frames learnt since the model last (re)started.</summary>
     public int FramesSeen => _framesSeen;
+
+    /// <summary>The background mapped to the latest frame's lighting (float, valid after <see cref="Update"/> returned true).</summary>
+    public Mat LightingMatchedBackground => _adjusted;
+
+    /// <summary>
+    /// Replaces the background with the latest frame under <paramref name="mask"/> inside <paramref name="box"/>: for
+    /// ghosts, where something that was part of the background has left and the uncovered street must be learnt now.
+    /// </summary>
+    public void Absorb(Rect box, Mat mask)
+    {
+        using var frame = new Mat(_frameFloat, box);
+        using var inBackgroundLight = new Mat();
+        frame.ConvertTo(inBackgroundLight, MatType.CV_32F, 1 / _gain, -_offset / _gain);
+        using var background = new Mat(_background, box);
+        inBackgroundLight.CopyTo(background, mask);
+    }
 
     /// <summary>
     /// Learns <paramref name="gray"/> (blurred, 8-bit) and writes its foreground into <paramref name="foreground"/>.
@@ -40,8 +58,9 @@ internal sealed class BackgroundModel(BackgroundSubtractionOptions options) : ID
             Cv2.MeanStdDev(frameRoi, out var frameMean, out var frameStd);
             Cv2.MeanStdDev(backgroundRoi, out var bgMean, out var bgStd);
             // background → frame lighting: (bg − μb)·σf/σb + μf
-            var gain = Math.Clamp(frameStd.Val0 / Math.Max(bgStd.Val0, 1), 0.33, 3);
-            _background.ConvertTo(_adjusted, MatType.CV_32F, gain, frameMean.Val0 - bgMean.Val0 * gain);
+            _gain = Math.Clamp(frameStd.Val0 / Math.Max(bgStd.Val0, 1), 0.33, 3);
+            _offset = frameMean.Val0 - (bgMean.Val0 * _gain);
+            _background.ConvertTo(_adjusted, MatType.CV_32F, _gain, _offset);
         }
 
         Cv2.Absdiff(_frameFloat, _adjusted, _difference);
@@ -64,6 +83,14 @@ internal sealed class BackgroundModel(BackgroundSubtractionOptions options) : ID
         {
             // Plain average of the first frames, so one passing car does not dominate the first background.
             Cv2.AccumulateWeighted(_frameFloat, _background, 1.0 / (_framesSeen + 1), null!);
+            _framesSeen++;
+            return false;
+        }
+
+        if (share > options.UnsettledShare)
+        {
+            // Too much changed at once to be traffic: follow the new picture quickly, report nothing this frame.
+            Cv2.AccumulateWeighted(_frameFloat, _background, options.UnsettledLearningRate, null!);
             _framesSeen++;
             return false;
         }

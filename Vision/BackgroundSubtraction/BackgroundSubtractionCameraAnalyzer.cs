@@ -9,6 +9,7 @@ internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionO
 {
     private readonly BackgroundModel _model = new(options);
     private readonly BlobExtractor _blobs = new(options);
+    private readonly GhostFilter _ghosts = new();
     private readonly Mat _blurred = new();
     private readonly Mat _foreground = new();
     private bool _disposed;
@@ -27,7 +28,7 @@ internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionO
             var statistics = FrameStatisticsCalculator.ComputeFromGray(gray, gray.Cols, gray.Rows, options.ClockBandRows);
             Cv2.GaussianBlur(gray, _blurred, new Size(options.BlurKernel, options.BlurKernel), 0);
             IReadOnlyList<Detection> detections = _model.Update(_blurred, options.ClockBandRows, _foreground)
-                ? _blobs.Extract(_foreground, gray.Rows)
+                ? Detect(gray.Rows)
                 : [];
             return new FrameAnalysis(null, statistics, detections, ZoneGeometry.Occupancy(detections, zones), detector);
         }
@@ -36,6 +37,41 @@ internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionO
             // A decodable frame that OpenCV still rejects (odd depth or size) is a bad frame, not a grain failure.
             return FrameAnalysis.Failed($"analysis failed: {ex.Message}", detector);
         }
+    }
+
+    private List<Detection> Detect(int frameHeight)
+    {
+        var blobs = _blobs.Extract(_foreground);
+        var detections = new List<Detection>();
+        if (blobs.Count == 0)
+        {
+            return detections;
+        }
+
+        _ghosts.Prepare(_blurred, _model.LightingMatchedBackground);
+        foreach (var blob in blobs)
+        {
+            if (blob.Box.Width * (double)blob.Box.Height > options.MaxObjectShare * _foreground.Rows * _foreground.Cols)
+            {
+                continue;
+            }
+
+            if (_ghosts.IsGhost(blob, _blobs.Labels, out var mask))
+            {
+                // Learn the uncovered street at once instead of reporting a departed object for minutes.
+                _model.Absorb(blob.Box, mask);
+                continue;
+            }
+
+            if (detections.Count < options.MaxDetections)
+            {
+                var box = new BoundingBox(blob.Box.X, blob.Box.Y, blob.Box.Width, blob.Box.Height);
+                var (label, confidence) = CoarseClassifier.Classify(box, blob.Area, frameHeight, options);
+                detections.Add(new Detection(label, confidence, box));
+            }
+        }
+
+        return detections;
     }
 
     public void Dispose()
@@ -48,6 +84,7 @@ internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionO
         _disposed = true;
         _model.Dispose();
         _blobs.Dispose();
+        _ghosts.Dispose();
         _blurred.Dispose();
         _foreground.Dispose();
     }

@@ -45,6 +45,21 @@ public sealed record BackgroundSubtractionOptions
     /// <summary>Height/width ratio at or above which an upright, small blob is a person.</summary>
     public double PersonMinAspect { get; init; } = 1.3;
 
+    /// <summary>
+    /// A blob whose box covers more than this share of the picture is no single object (rain glare, headlights
+    /// sweeping wet asphalt, exposure pumping); it is not reported.
+    /// </summary>
+    public double MaxObjectShare { get; init; } = 0.25;
+
+    /// <summary>
+    /// When this share of the picture is foreground the background is learnt at <see cref="UnsettledLearningRate"/>
+    /// everywhere, so it recovers from a partial scene change in a few frames instead of minutes.
+    /// </summary>
+    public double UnsettledShare { get; init; } = 0.2;
+
+    /// <summary>Learning rate while unsettled (see <see cref="UnsettledShare"/>).</summary>
+    public double UnsettledLearningRate { get; init; } = 0.3;
+
     /// <summary>At most this many detections are reported per frame, largest first.</summary>
     public int MaxDetections { get; init; } = 64;
 
@@ -59,6 +74,9 @@ public sealed record BackgroundSubtractionOptions
         if (ForegroundLearningRate is < 0 or > 1) errors.Add("ForegroundLearningRate must be in [0, 1].");
         if (WarmupFrames < 1) errors.Add("WarmupFrames must be at least 1.");
         if (SceneChangeShare is <= 0 or > 1) errors.Add("SceneChangeShare must be in (0, 1].");
+        if (MaxObjectShare is <= 0 or > 1) errors.Add("MaxObjectShare must be in (0, 1].");
+        if (UnsettledShare is <= 0 or > 1) errors.Add("UnsettledShare must be in (0, 1].");
+        if (UnsettledLearningRate is <= 0 or > 1) errors.Add("UnsettledLearningRate must be in (0, 1].");
         if (MinBlobArea < 1) errors.Add("MinBlobArea must be at least 1.");
         if (MaxDetections < 1) errors.Add("MaxDetections must be at least 1.");
         return errors;

@@ -66,6 +66,17 @@ public sealed class DetectorScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Vehicle_that_was_there_from_the_start_leaves_no_ghost_episode()
+    {
+        // The vehicle is in the background the model starts from; when it leaves, the uncovered street differs
+        // from the background but has no outline of its own: a ghost, absorbed instead of reported.
+        var (log, analyses) = Run(30, i => (i < 10 ? [Stopped] : [], 1.0));
+
+        Assert.Empty(log);
+        Assert.All(analyses.Skip(12), a => Assert.Empty(a.Detections));
+    }
+
+    [Fact]
     public void Lighting_change_opens_no_episode_and_finds_no_objects()
     {
         // Dusk in one step (frame 8 onwards at 55% brightness), then a brighter lamp-lit scene.
