@@ -5,6 +5,7 @@ using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Endpoints;
 using VibeCheck.Gateway.Health;
 using VibeCheck.Gateway.Http;
+using VibeCheck.Gateway.Security;
 using VibeCheck.Gateway.Telemetry;
 
 namespace VibeCheck.Gateway;
@@ -26,6 +27,7 @@ public static class GatewayApplication
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(
                 $"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}", 64L * 1024));
         builder.Services.AddProblemDetails();
+        builder.Services.AddVibeCheckSecurity(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RegistryIndex>();
@@ -42,12 +44,16 @@ public static class GatewayApplication
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatusCodes.Select });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapHealthEndpoints();
         app.MapCameraEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

@@ -34,6 +34,10 @@ public interface ICameraRegistryGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<HealthCounts> Counts();
 
+    /// <summary>Processes every watched camera once now, in bounded parallel batches (operators and benchmarks).</summary>
+    [Alias("PollAll")]
+    Task<PollAllReport> PollAll(int parallelism);
+
     /// <summary>Camera grains report their health here whenever it changes and when they activate.</summary>
     [Alias("ReportHealth")]
     [OneWay]

@@ -32,3 +32,12 @@ public sealed record HealthCounts(
     [property: Id(0)] int Total,
     [property: Id(1)] int Watched,
     [property: Id(2)] IReadOnlyDictionary<CameraHealth, int> ByHealth);
+
+/// <summary>The outcome of processing every watched camera once.</summary>
+[GenerateSerializer, Immutable, Alias("vibecheck.poll-all-report")]
+public sealed record PollAllReport(
+    [property: Id(0)] int Cameras,
+    [property: Id(1)] int Processed,
+    [property: Id(2)] int CacheHits,
+    [property: Id(3)] int Failed,
+    [property: Id(4)] double ElapsedMs);

@@ -23,6 +23,12 @@ public sealed class ClusterSettings
     [Range(0, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// Take identity and endpoints from the Kubernetes pod instead of this section; on by default inside a cluster
+    /// (KUBERNETES_SERVICE_HOST set).
+    /// </summary>
+    public bool UseKubernetesHosting { get; set; } = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null;
+
     /// <summary>The address other silos and clients reach this silo at.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,13 @@ public static class SiloBuilderExtensions
         var settings = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         var redis = RedisConnection.Options(configuration);
 
-        if (standalone)
+        if (standalone && settings.UseKubernetesHosting)
+        {
+            // Cluster identity and endpoints come from the pod (POD_IP, POD_NAME, POD_NAMESPACE and the
+            // orleans/serviceId and orleans/clusterId labels, see k8s/); Kubernetes also removes dead silos.
+            silo.UseKubernetesHosting();
+        }
+        else if (standalone)
         {
             silo.Configure<ClusterOptions>(o =>
             {

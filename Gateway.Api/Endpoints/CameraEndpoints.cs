@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Contracts;
 using VibeCheck.Gateway.Http;
+using VibeCheck.Gateway.Security;
 using VibeCheck.Gateway.Telemetry;
 using VibeCheck.Grains.Interfaces;
 
@@ -13,7 +14,9 @@ public static class CameraEndpoints
 {
     public static IEndpointRouteBuilder MapCameraEndpoints(this IEndpointRouteBuilder app)
     {
-        var cameras = app.MapGroup("/cameras").WithTags("Cameras");
+        var cameras = app.MapGroup("/cameras").WithTags("Cameras")
+            .RequireAuthorization(Policies.Read)
+            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
         cameras.MapGet("/", ListCamerasAsync)
             .WithName("ListCameras")
             .WithSummary("Lists the registry's cameras, optionally by borough and health (online, offline, frozen, being_serviced, unknown).");
@@ -24,7 +27,9 @@ public static class CameraEndpoints
         app.MapPost("/process/camera/{id}", ProcessCameraAsync)
             .WithTags("Cameras")
             .WithName("ProcessCamera")
-            .WithSummary("Fetches, hashes and analyses the camera's latest frame, or answers from the grain within the camera's refresh period.");
+            .WithSummary("Fetches, hashes and analyses the camera's latest frame, or answers from the grain within the camera's refresh period.")
+            .RequireAuthorization(Policies.Write)
+            .RequireRateLimiting(SecurityServiceCollectionExtensions.WritePolicy);
         return app;
     }
 

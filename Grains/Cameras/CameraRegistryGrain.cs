@@ -125,6 +125,23 @@ public sealed class CameraRegistryGrain(
         return Task.FromResult(new HealthCounts(state.State.Cameras.Count, state.State.Watched.Count, byHealth));
     }
 
+    public async Task<PollAllReport> PollAll(int parallelism)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var results = new List<ProcessResult>(state.State.Watched.Count);
+        foreach (var batch in state.State.Watched.Chunk(Math.Clamp(parallelism, 1, 1024)))
+        {
+            results.AddRange(await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<ICameraGrain>(id).ProcessNow())));
+        }
+
+        return new PollAllReport(
+            results.Count,
+            results.Count(r => r.Outcome == ProcessOutcome.Processed),
+            results.Count(r => r.CacheHit),
+            results.Count(r => r.Outcome != ProcessOutcome.Processed),
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
     public Task ReportHealth(Guid cameraId, CameraHealth health)
     {
         _health[cameraId] = health;

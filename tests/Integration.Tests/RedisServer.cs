@@ -13,22 +13,33 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private readonly string? _dataDirectory;
+
+    private RedisServer(int port, string? dataDirectory)
+    {
+        Port = port;
+        _dataDirectory = dataDirectory;
+    }
 
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="persistent">Keeps data across <see cref="StopProcessAsync"/> and a new start (append-only file, fsync always).</param>
+    public static async Task<RedisServer> StartAsync(bool persistent = false)
     {
-        var server = new RedisServer(FreePort());
+        var dataDirectory = persistent ? Directory.CreateTempSubdirectory("vc-redis-").FullName : null;
+        var server = new RedisServer(FreePort(), dataDirectory);
         await server.StartProcessAsync();
         return server;
     }
 
     public async Task StartProcessAsync()
     {
-        var info = new ProcessStartInfo("redis-server", $"--port {Port} --bind 127.0.0.1 --save \"\" --appendonly no --protected-mode yes")
+        var persistence = _dataDirectory is null
+            ? "--save \"\" --appendonly no"
+            : $"--save \"\" --appendonly yes --appendfsync always --dir {_dataDirectory}";
+        var info = new ProcessStartInfo("redis-server", $"--port {Port} --bind 127.0.0.1 {persistence} --protected-mode yes")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -61,7 +72,14 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
-    public async ValueTask DisposeAsync() => await StopProcessAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopProcessAsync();
+        if (_dataDirectory is not null)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
 
     public static async Task WaitUntilAnswersAsync(string connectionString, TimeSpan timeout)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Orleans.TestingHost;
 using VibeCheck.Silo;
 

@@ -28,12 +28,28 @@ public sealed class VibeCheckCluster : IAsyncDisposable
         Cameras = cameras;
     }
 
+    public const string WriterKey = "test-writer-key-0123456789";
+    public const string AdminKey = "test-admin-key-0123456789";
+
     public string ServiceId { get; }
     public string RedisConnection { get; }
     public IReadOnlyList<Guid> Cameras { get; }
     public TestCluster Cluster { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public Uri ReplayUrl { get; private set; } = null!;
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    /// <summary>A client of the gateway sending <paramref name="apiKey"/> (none when null).</summary>
+    public HttpClient NewClient(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
     public ReplayScenario Replay => _replay!.Services.GetRequiredService<ReplayScenario>();
     public IDatabase Redis => _redis!.GetDatabase();
     public IGrainFactory Grains => Cluster.Client;
@@ -79,6 +95,10 @@ public sealed class VibeCheckCluster : IAsyncDisposable
             ["Cameras:KeepAlivePeriod"] = "00:01:00",
             ["Cameras:FrozenAfterFrames"] = "3",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Auth:ApiKeys:0"] = WriterKey,
+            ["Auth:AdminKeys:0"] = AdminKey,
+            ["RateLimits:WritesPerMinute"] = "100000",
+            ["RateLimits:ReadsPerMinute"] = "100000",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -92,7 +112,7 @@ public sealed class VibeCheckCluster : IAsyncDisposable
     {
         _replay = ReplayApp.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" }));
         await _replay.StartAsync();
-        ReplayUrl = new Uri(_replay.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        ReplayUrl = new Uri(_replay.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     private async Task StartClusterAsync(int silos, IReadOnlyDictionary<string, string?>? overrides)
@@ -101,6 +121,8 @@ public sealed class VibeCheckCluster : IAsyncDisposable
         builder.Options.ServiceId = ServiceId;
         builder.Options.ClusterId = ServiceId;
         builder.Options.UseTestClusterMembership = false;
+        // The gateway under test is a real Orleans client over TCP; the default in-memory transport would hide the silos from it.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(Settings(overrides)));
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
@@ -115,8 +137,9 @@ public sealed class VibeCheckCluster : IAsyncDisposable
         settings["Urls"] = "http://127.0.0.1:0";
         _gateway = GatewayApplication.Build([], b => b.Configuration.AddInMemoryCollection(settings));
         await _gateway.StartAsync();
-        var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+        var address = _gateway.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        GatewayUrl = new Uri(address);
+        Http = NewClient(WriterKey);
     }
 
     /// <summary>Waits until the condition holds, polling; fails with <paramref name="what"/> after the timeout.</summary>

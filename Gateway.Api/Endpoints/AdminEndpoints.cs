@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using VibeCheck.Gateway.Security;
+using VibeCheck.Grains.Interfaces;
+
+namespace VibeCheck.Gateway.Endpoints;
+
+/// <summary>Operator calls that need an admin key.</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").WithTags("Admin")
+            .RequireAuthorization(Policies.Admin)
+            .RequireRateLimiting(SecurityServiceCollectionExtensions.WritePolicy);
+        admin.MapPost("/registry/sync", SyncRegistryAsync)
+            .WithName("SyncRegistry")
+            .WithSummary("Syncs the camera registry from the NYC DOT API now.");
+        admin.MapPost("/cameras/poll", PollAllAsync)
+            .WithName("PollAllCameras")
+            .WithSummary("Processes every watched camera once now (parallelism 1..1024, default 64) and reports the wall time.");
+        return app;
+    }
+
+    private static async Task<Ok<PollAllReport>> PollAllAsync(IClusterClient cluster, int parallelism = 64) =>
+        TypedResults.Ok(await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).PollAll(parallelism));
+
+    private static async Task<Ok<RegistrySyncReport>> SyncRegistryAsync(IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).Sync());
+}

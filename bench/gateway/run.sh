@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Gateway load benchmark (issue 2): wrk at 1000 connections against GET /cameras/{id} and
+# POST /process/camera/{id}, beside GET /health in the same run, and the cost of one poll cycle of every
+# camera of the shared registry served by the replay server. Everything on loopback, bounded in time.
+#
+#   bench/gateway/run.sh [DURATION_SECONDS=15] [CONNECTIONS=1000]
+#
+# Needs: wrk (apt-get install wrk), redis-server, ../shared/data (or VIBECHECK_DATA).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+duration=${1:-15}
+connections=${2:-1000}
+DATA=${VIBECHECK_DATA:-$root/../shared/data}
+registry="$DATA/nyc-camera-registry/skortchmark9-bus_cameras_all.json"
+[ -f "$registry" ] || { echo "missing $registry"; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk"; exit 1; }
+scripts/install-prerequisites.sh
+
+work=$(mktemp -d)
+free_port() { for p in $(seq "$1" $(($1 + 200))); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; }
+redis_port=$(free_port 17379); replay_port=$(free_port 17080); gateway_port=$(free_port 17180); silo_http=$(free_port 17280)
+silo_port=$(free_port 17411); silo_gw=$(free_port 17511)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --dir "$work" --logfile "$work/redis.log"
+dotnet build VibeCheck.Orleans.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+
+export ConnectionStrings__Redis="127.0.0.1:$redis_port" Orleans__ClusterId=bench Orleans__ServiceId=bench
+export NycDot__BaseUrl="http://127.0.0.1:$replay_port" Cameras__PollInterval="01:00:00"
+export Auth__ApiKeys__0=bench-key RateLimits__WritesPerMinute=100000000 RateLimits__ReadsPerMinute=100000000
+export Logging__LogLevel__Default=Warning VIBECHECK_BENCH_KEY=bench-key
+dotnet ReplayServer/bin/Release/net10.0/linux-x64/VibeCheck.ReplayServer.dll --urls "http://127.0.0.1:$replay_port" \
+  --Replay:RegistryPath="$registry" --Replay:FramesDirectory="$DATA/nyc-dot-frames" >"$work/replay.log" 2>&1 & pids+=($!)
+(cd Silo && exec dotnet bin/Release/net10.0/linux-x64/VibeCheck.Silo.dll --urls "http://127.0.0.1:$silo_http" \
+  --Orleans:SiloPort="$silo_port" --Orleans:GatewayPort="$silo_gw") >"$work/silo.log" 2>&1 & silo_pid=$!; pids+=($silo_pid)
+(cd Gateway.Api && exec dotnet bin/Release/net10.0/linux-x64/VibeCheck.Gateway.dll --urls "http://127.0.0.1:$gateway_port") >"$work/gateway.log" 2>&1 & gateway_pid=$!; pids+=($gateway_pid)
+base="http://127.0.0.1:$gateway_port"
+for _ in $(seq 1 120); do curl -fsS "$base/health" >/dev/null 2>&1 && break; sleep 1; done
+curl -fsS "$base/health" >/dev/null || { echo "gateway not healthy"; tail -50 "$work/silo.log" "$work/gateway.log"; exit 1; }
+for _ in $(seq 1 60); do n=$(curl -fsS "$base/status" | grep -o '"total":[0-9]*' | head -1 | cut -d: -f2); [ "${n:-0}" -gt 900 ] && break; sleep 1; done
+camera=$(curl -fsS "$base/cameras" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
+echo "cameras in registry: $n; benchmark camera: $camera"
+
+cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
+
+echo; echo "== one poll cycle of every camera (parallelism 256) =="
+silo_cpu0=$(cpu_seconds "$silo_pid"); replay_before=$(curl -fsS "http://127.0.0.1:$replay_port/_replay/stats")
+poll=$(curl -fsS -X POST -H "X-Api-Key: bench-key" "$base/admin/cameras/poll?parallelism=256" || echo "{}")
+silo_cpu1=$(cpu_seconds "$silo_pid")
+echo "poll report: $poll"
+echo "silo CPU seconds for the cycle: $(awk -v a="$silo_cpu0" -v b="$silo_cpu1" 'BEGIN{printf "%.2f", b - a}')"
+echo "replay stats before/after: $replay_before $(curl -fsS "http://127.0.0.1:$replay_port/_replay/stats")"
+
+run_wrk() { # name, url, extra args...
+  local name=$1 url=$2; shift 2
+  echo; echo "== $name: wrk -t2 -c$connections -d${duration}s --timeout 10s --latency $* $url =="
+  wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$@" "$url" | tee "$work/$name.txt" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors|requests in"
+}
+ulimit -n 65536 2>/dev/null || true
+run_wrk health "$base/health"
+run_wrk camera "$base/cameras/$camera"
+run_wrk process "$base/process/camera/$camera" -s bench/gateway/post.lua
+run_wrk health-again "$base/health"
+echo; echo "gateway RSS: $(awk '/VmRSS/{print $2/1024 " MiB"}' /proc/$gateway_pid/status), silo RSS: $(awk '/VmRSS/{print $2/1024 " MiB"}' /proc/$silo_pid/status)"

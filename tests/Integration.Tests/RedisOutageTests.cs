@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace VibeCheck.Integration.Tests;
+
+/// <summary>Redis going away and coming back, with a Redis of the test's own that keeps its data across the restart.</summary>
+public sealed class RedisOutageTests
+{
+    [Fact]
+    public async Task Redis_outage_degrades_health_keeps_serving_and_loses_no_accepted_state()
+    {
+        await using var redis = await RedisServer.StartAsync(persistent: true);
+        await using var system = await VibeCheckCluster.StartAsync(cameraCount: 2, silos: 1, redisConnection: redis.ConnectionString);
+        var camera = system.Cameras[0];
+        Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsync($"/process/camera/{camera}", null)).StatusCode);
+
+        await redis.StopProcessAsync();
+
+        var health = await system.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var problem = await health.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("redis", problem.GetProperty("failing").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await system.Http.GetAsync($"/cameras/{camera}")).StatusCode);
+
+        // A frame accepted during the outage is kept in the grain, not dropped.
+        await Task.Delay(350);
+        var during = await system.Http.PostAsync($"/process/camera/{camera}", null);
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+
+        await redis.StartProcessAsync();
+        await VibeCheckCluster.WaitUntilAsync(
+            async () => (await system.Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "health to recover");
+        await Task.Delay(350);
+        Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsync($"/process/camera/{camera}", null)).StatusCode);
+
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var stateKey = server.Keys(pattern: $"{system.ServiceId}/state/*{camera:N}*").Concat(server.Keys(pattern: $"{system.ServiceId}/state/*{camera}*")).First();
+        var data = JsonDocument.Parse((string)(await connection.GetDatabase().HashGetAsync(stateKey, "data"))!);
+        Assert.Equal(3, data.RootElement.GetProperty("Fetches").GetInt64());
+    }
+}
