@@ -10,6 +10,7 @@ internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionO
     private readonly BackgroundModel _model = new(options);
     private readonly BlobExtractor _blobs = new(options);
     private readonly GhostFilter _ghosts = new();
+    private List<BoundingBox> _previousVehicles = [];
     private readonly Mat _blurred = new();
     private readonly Mat _foreground = new();
     private bool _disposed;
@@ -45,6 +46,7 @@ internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionO
         var detections = new List<Detection>();
         if (blobs.Count == 0)
         {
+            _previousVehicles = [];
             return detections;
         }
 
@@ -56,7 +58,12 @@ internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionO
                 continue;
             }
 
-            if (_ghosts.IsGhost(blob, _blobs.Labels, out var mask))
+            var box = new BoundingBox(blob.Box.X, blob.Box.Y, blob.Box.Width, blob.Box.Height);
+            var (label, confidence) = CoarseClassifier.Classify(box, blob.Area, frameHeight, options);
+            // Only vehicle-sized blobs are checked for ghosts: departed parked cars and queues are what lingers and
+            // opens false episodes. A ghost does not move, so only boxes that were already there last frame are
+            // checked: moving traffic skips the check (tens of microseconds a blob).
+            if (label == CoarseClassifier.Vehicle && WasHereBefore(box) && _ghosts.IsGhost(blob, _blobs.Labels, out var mask))
             {
                 // Learn the uncovered street at once instead of reporting a departed object for minutes.
                 _model.Absorb(blob.Box, mask);
@@ -65,14 +72,15 @@ internal sealed class BackgroundSubtractionCameraAnalyzer(BackgroundSubtractionO
 
             if (detections.Count < options.MaxDetections)
             {
-                var box = new BoundingBox(blob.Box.X, blob.Box.Y, blob.Box.Width, blob.Box.Height);
-                var (label, confidence) = CoarseClassifier.Classify(box, blob.Area, frameHeight, options);
                 detections.Add(new Detection(label, confidence, box));
             }
         }
 
+        _previousVehicles = detections.Where(d => d.Label == CoarseClassifier.Vehicle).Select(d => d.Box).ToList();
         return detections;
     }
+
+    private bool WasHereBefore(BoundingBox box) => _previousVehicles.Exists(p => BoxGeometry.IoU(p, box) > 0.5);
 
     public void Dispose()
     {

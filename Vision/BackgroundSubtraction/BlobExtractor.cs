@@ -5,11 +5,11 @@ namespace VibeCheck.Vision.BackgroundSubtraction;
 /// <summary>A connected foreground region: its box, pixel count and label in <see cref="BlobExtractor.Labels"/>.</summary>
 internal readonly record struct Blob(Rect Box, int Area, int Label);
 
-/// <summary>Turns a foreground mask into blobs: morphology to close car bodies and drop speckle, then connected components.</summary>
+/// <summary>Turns a foreground mask into blobs: morphology (rectangular kernels: separable, so cheap) to close car bodies and drop speckle, then connected components.</summary>
 internal sealed class BlobExtractor(BackgroundSubtractionOptions options) : IDisposable
 {
     private readonly Mat _open = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
-    private readonly Mat _close = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(7, 7));
+    private readonly Mat _close = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(7, 7));
     private readonly Mat _stats = new();
     private readonly Mat _centroids = new();
 

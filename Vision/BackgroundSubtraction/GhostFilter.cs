@@ -26,12 +26,14 @@ internal sealed class GhostFilter : IDisposable
     /// <summary>Background gradient energy above this multiple of the frame's marks a ghost.</summary>
     public const double GhostRatio = 1.25;
 
-    /// <summary>Computes the gradients once per frame; call before <see cref="IsGhost"/>.</summary>
+    private Mat? _frame8;
+    private Mat? _background32;
+
+    /// <summary>Sets the frame (8-bit) and lighting-matched background (float) the next <see cref="IsGhost"/> calls compare.</summary>
     public void Prepare(Mat frame8, Mat background32)
     {
-        Gradient(frame8, _frameGradient);
-        background32.ConvertTo(_background8, MatType.CV_8U);
-        Gradient(_background8, _backgroundGradient);
+        _frame8 = frame8;
+        _background32 = background32;
     }
 
     /// <summary>True when the blob's outline has clearly more edge energy in the background than in the frame; <paramref name="mask"/> receives the blob's mask inside its box.</summary>
@@ -55,10 +57,20 @@ internal sealed class GhostFilter : IDisposable
         Cv2.Erode(_outer, _inner, _kernel);
         Cv2.Dilate(_outer, _band, _kernel);
         Cv2.Subtract(_band, _inner, _band);
-        using var frameRoi = new Mat(_frameGradient, grown);
-        using var backgroundRoi = new Mat(_backgroundGradient, grown);
-        var inFrame = Cv2.Mean(frameRoi, _band).Val0;
-        var inBackground = Cv2.Mean(backgroundRoi, _band).Val0;
+        // Gradients only around this blob: blobs cover a few percent of the picture.
+        using (var frameRoi = new Mat(_frame8!, grown))
+        {
+            Gradient(frameRoi, _frameGradient);
+        }
+
+        using (var backgroundRoi = new Mat(_background32!, grown))
+        {
+            backgroundRoi.ConvertTo(_background8, MatType.CV_8U);
+        }
+
+        Gradient(_background8, _backgroundGradient);
+        var inFrame = Cv2.Mean(_frameGradient, _band).Val0;
+        var inBackground = Cv2.Mean(_backgroundGradient, _band).Val0;
         return inBackground > (GhostRatio * inFrame) + 2;
     }
 

@@ -41,6 +41,12 @@ internal static class CurbwatchAgreement
             }
         }
 
+        if (Environment.GetEnvironmentVariable("VIBECHECK_SHEETS") is { Length: > 0 } sheets)
+        {
+            // Ours (warm pass) in green/orange, the reference in red.
+            ContactSheet.Write(frames.Select((f, i) => ContactSheet.Annotate(f, i, [], warm[i], reference[i])).ToList(), Path.Combine(sheets, "curbwatch-cpw86.png"), 4);
+        }
+
         var all = warm.SelectMany(d => d).GroupBy(d => d.Label).Select(g => $"{g.Key} {g.Count()}");
         Console.WriteLine();
         Console.WriteLine($"warm pass labels: {string.Join(", ", all)}");

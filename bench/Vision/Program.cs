@@ -14,6 +14,11 @@ if (what is "sequences" or "all")
     RedLightRacerSequences.Run(Environment.GetEnvironmentVariable("VIBECHECK_SHEETS"));
 }
 
+if (what is "stages")
+{
+    Stages.Run();
+}
+
 if (what is "throughput" or "all")
 {
     Throughput.Run(TimeSpan.FromSeconds(seconds));
