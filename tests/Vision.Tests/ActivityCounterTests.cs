@@ -22,5 +22,11 @@ public sealed class ActivityCounterTests
         Assert.Equal(1, buckets[0].ViolationsOpened["double_parking"]);
         Assert.Equal(1, buckets[1].Frames);
         Assert.Single(ActivityCounter.AddFrame(buckets, t.AddMinutes(10), [], [], maxBuckets: 1));
+
+        // Kept in grain state as JSON.
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(buckets);
+        var back = Newtonsoft.Json.JsonConvert.DeserializeObject<List<ActivityBucket>>(json)!;
+        Assert.Equal(json, Newtonsoft.Json.JsonConvert.SerializeObject(back));
+        Assert.Equal(3, back[0].ObjectFrames["car"]);
     }
 }

@@ -112,26 +112,51 @@ public sealed class RulesAndTrackerTests
         Assert.Single(state.Open);
     }
 
-    [Fact]
-    public void State_round_trips_through_Newtonsoft_mid_episode()
+    [Theory]
+    [InlineData(Newtonsoft.Json.TypeNameHandling.None)]
+    [InlineData(Newtonsoft.Json.TypeNameHandling.Auto)]
+    [InlineData(Newtonsoft.Json.TypeNameHandling.All)]
+    public void State_round_trips_through_Newtonsoft_mid_episode(Newtonsoft.Json.TypeNameHandling typeNames)
     {
         var tracker = new EpisodeTracker();
         var direct = EpisodeTrackerState.Empty;
         var persisted = EpisodeTrackerState.Empty;
-        var settings = new Newtonsoft.Json.JsonSerializerSettings { TypeNameHandling = Newtonsoft.Json.TypeNameHandling.Auto };
+        var settings = new Newtonsoft.Json.JsonSerializerSettings { TypeNameHandling = typeNames };
+        var opened = 0;
         for (var i = 0; i < 25; i++)
         {
             var frame = i < 8 ? Frame(i, InBikeLane(Parked)) : Frame(i);
             direct = tracker.Step(direct, frame).State;
-            var json = Newtonsoft.Json.JsonConvert.SerializeObject(tracker.Step(persisted, frame).State, settings);
+            var step = tracker.Step(persisted, frame);
+            opened += step.Opened.Count;
+            var json = Newtonsoft.Json.JsonConvert.SerializeObject(step.State, settings);
             persisted = Newtonsoft.Json.JsonConvert.DeserializeObject<EpisodeTrackerState>(json, settings)!;
             Assert.Equal(
                 Newtonsoft.Json.JsonConvert.SerializeObject(direct, settings),
                 Newtonsoft.Json.JsonConvert.SerializeObject(persisted, settings));
         }
 
+        Assert.Equal(1, opened);
         Assert.Empty(persisted.Open);
         Assert.Equal(1, persisted.NextSequence);
+    }
+
+    [Fact]
+    public void State_round_trips_through_System_Text_Json()
+    {
+        var tracker = new EpisodeTracker();
+        var state = EpisodeTrackerState.Empty;
+        for (var i = 0; i < 5; i++)
+        {
+            state = tracker.Step(state, Frame(i, InBikeLane(Parked))).State;
+        }
+
+        var json = System.Text.Json.JsonSerializer.Serialize(state);
+        var back = System.Text.Json.JsonSerializer.Deserialize<EpisodeTrackerState>(json)!;
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back));
+        var episode = Assert.Single(back.Open);
+        Assert.Equal(Parked, episode.LastBox);
+        Assert.Equal(5, episode.Evidence.Count);
     }
 
     [Fact]
