@@ -9,9 +9,20 @@ namespace VibeCheck.Vision.Episodes;
 /// keeps matching its own box, so it keeps one episode) and ends once no frame has supported it for the cutoff.
 /// Pure: state in, state out, time only from the frames, so it can live in grain state and be replayed in tests.
 /// </summary>
-public sealed class EpisodeTracker(EpisodeTrackerOptions? options = null)
+public sealed class EpisodeTracker
 {
-    private readonly EpisodeTrackerOptions _options = options ?? new EpisodeTrackerOptions();
+    private readonly EpisodeTrackerOptions _options;
+
+    /// <summary>Creates a tracker; throws <see cref="ArgumentException"/> for invalid options so a bad configuration fails at start.</summary>
+    public EpisodeTracker(EpisodeTrackerOptions? options = null)
+    {
+        _options = options ?? new EpisodeTrackerOptions();
+        var errors = _options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid EpisodeTrackerOptions: " + string.Join(" ", errors), nameof(options));
+        }
+    }
 
     /// <summary>The thresholds in use.</summary>
     public EpisodeTrackerOptions Options => _options;

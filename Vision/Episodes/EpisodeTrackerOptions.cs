@@ -43,4 +43,17 @@ public sealed record EpisodeTrackerOptions
     /// <summary>Consecutive frames needed for <paramref name="type"/>.</summary>
     public int FramesToOpen(string type) =>
         Math.Max(1, MinConsecutiveFramesByType.TryGetValue(type, out var n) ? n : MinConsecutiveFrames);
+
+    /// <summary>Problems with these settings; empty when usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MinConsecutiveFrames < 1 || MinConsecutiveFramesByType.Values.Any(v => v < 1)) errors.Add("Frames to open must be at least 1.");
+        if (EndCutoff <= TimeSpan.Zero) errors.Add("EndCutoff must be positive.");
+        if (MaxFrameGap <= TimeSpan.Zero) errors.Add("MaxFrameGap must be positive.");
+        if (MatchIoU is <= 0 or > 1) errors.Add("MatchIoU must be in (0, 1].");
+        if (ScoreWindow < 1) errors.Add("ScoreWindow must be at least 1.");
+        if (MaxEvidence < 2) errors.Add("MaxEvidence must be at least 2.");
+        return errors;
+    }
 }

@@ -29,11 +29,13 @@ internal sealed class OnnxCameraAnalyzer(OnnxYoloAnalyzer detector, string detec
             using var outputs = detector.Session.Run(runOptions, [detector.InputName], [input], [detector.OutputName]);
             var output = outputs[0];
             var shape = output.GetTensorTypeAndShape().Shape.Select(d => (int)d).ToArray();
-            var layout = YoloOutputDecoder.Resolve(shape, options.ClassNames.Count, options.Layout);
+            var classNames = options.EffectiveClassNames;
+            var keep = options.EffectiveKeepLabels;
+            var layout = YoloOutputDecoder.Resolve(shape, classNames.Count, options.Layout);
             var raw = YoloOutputDecoder.Decode(output.GetTensorDataAsSpan<float>(), shape, layout, options.ScoreThreshold);
             var labelled = raw
-                .Select(r => (r.ClassId, Label: r.ClassId < options.ClassNames.Count ? options.ClassNames[r.ClassId] : $"class_{r.ClassId}", r))
-                .Where(x => options.KeepLabels.Count == 0 || options.KeepLabels.Contains(x.Label))
+                .Select(r => (r.ClassId, Label: r.ClassId < classNames.Count ? classNames[r.ClassId] : $"class_{r.ClassId}", r))
+                .Where(x => keep.Count == 0 || keep.Contains(x.Label))
                 .Select(x => (x.ClassId, new Detection(
                     x.Label,
                     Math.Round(Math.Clamp(x.r.Score, 0, 1), 4),

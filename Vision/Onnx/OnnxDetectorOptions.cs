@@ -40,15 +40,40 @@ public sealed record OnnxDetectorOptions
     /// <summary>Output layout; <see cref="YoloOutputLayout.Auto"/> guesses it.</summary>
     public YoloOutputLayout Layout { get; init; } = YoloOutputLayout.Auto;
 
-    /// <summary>Class names in model order; COCO-80 by default.</summary>
-    public IReadOnlyList<string> ClassNames { get; init; } = CocoClasses.Names;
+    /// <summary>The labels reported when <see cref="KeepLabels"/> is not set: road users.</summary>
+    public static IReadOnlyList<string> TrafficLabels { get; } = ["person", "bicycle", "car", "motorcycle", "bus", "truck"];
 
-    /// <summary>Labels reported; other classes are dropped. Empty keeps all.</summary>
-    public IReadOnlyList<string> KeepLabels { get; init; } = ["person", "bicycle", "car", "motorcycle", "bus", "truck"];
+    // Lists default to null rather than to a filled list: the configuration binder appends configured items to an
+    // existing list, which would shift class indexes and make the default labels impossible to remove.
+
+    /// <summary>Class names in model order; null means COCO-80 (<see cref="CocoClasses.Names"/>).</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>Labels reported, others dropped; null means <see cref="TrafficLabels"/>, empty keeps every class.</summary>
+    public IReadOnlyList<string>? KeepLabels { get; init; }
+
+    /// <summary><see cref="ClassNames"/> or COCO-80.</summary>
+    public IReadOnlyList<string> EffectiveClassNames => ClassNames ?? CocoClasses.Names;
+
+    /// <summary><see cref="KeepLabels"/> or <see cref="TrafficLabels"/>.</summary>
+    public IReadOnlyList<string> EffectiveKeepLabels => KeepLabels ?? TrafficLabels;
 
     /// <summary>Rows of the burned-in clock excluded from the frame statistics.</summary>
     public int ClockBandRows { get; init; } = 20;
 
     /// <summary>ONNX Runtime intra-op threads per inference; 1 lets the grains spread cameras over cores.</summary>
     public int IntraOpThreads { get; init; } = 1;
+
+    /// <summary>Problems with these settings; empty when usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (InputSize is < 32 or > 2048) errors.Add("InputSize must be 32..2048.");
+        if (ScoreThreshold is < 0 or > 1) errors.Add("ScoreThreshold must be in [0, 1].");
+        if (NmsIoUThreshold is <= 0 or > 1) errors.Add("NmsIoUThreshold must be in (0, 1].");
+        if (MaxDetections < 1) errors.Add("MaxDetections must be at least 1.");
+        if (ClassNames is { Count: 0 }) errors.Add("ClassNames must not be empty (leave it unset for COCO).");
+        if (IntraOpThreads < 0) errors.Add("IntraOpThreads must be 0 (ONNX Runtime default) or more.");
+        return errors;
+    }
 }

@@ -19,6 +19,12 @@ public sealed class OnnxYoloAnalyzer : IFrameAnalyzer, IDisposable
     public OnnxYoloAnalyzer(OnnxDetectorOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ModelPath, nameof(options));
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid OnnxDetectorOptions: " + string.Join(" ", errors), nameof(options));
+        }
+
         Options = options;
         var bytes = File.ReadAllBytes(options.ModelPath);
         // The model's own hash makes the evidence say exactly which weights saw the frame.

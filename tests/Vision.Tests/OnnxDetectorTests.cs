@@ -90,6 +90,18 @@ public sealed class OnnxDetectorTests : IDisposable
     }
 
     [Fact]
+    public void Empty_keep_list_reports_every_class_and_custom_names_label_them()
+    {
+        var names = CocoClasses.Names.Select((n, i) => i == 10 ? "hydrant" : n).ToList();
+        using var detector = new OnnxYoloAnalyzer(new OnnxDetectorOptions { ModelPath = WriteModel(true), KeepLabels = [], ClassNames = names });
+        using var camera = detector.CreateForCamera("cam");
+
+        var labels = camera.Analyze(_scene.Frame(0), T0, []).Detections.Select(d => d.Label);
+
+        Assert.Equal(["hydrant", "car", "person", "truck"], labels);
+    }
+
+    [Fact]
     public void Corrupt_jpeg_is_reported_by_the_onnx_detector_too()
     {
         using var detector = new OnnxYoloAnalyzer(new OnnxDetectorOptions { ModelPath = WriteModel(true) });

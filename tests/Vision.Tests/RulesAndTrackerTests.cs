@@ -160,6 +160,10 @@ public sealed class RulesAndTrackerTests
     }
 
     [Fact]
+    public void Invalid_tracker_options_fail_at_construction() =>
+        Assert.Throws<ArgumentException>(() => new EpisodeTracker(new EpisodeTrackerOptions { EndCutoff = TimeSpan.Zero }));
+
+    [Fact]
     public void Expire_resolves_episodes_when_frames_stop()
     {
         var tracker = new EpisodeTracker();
