@@ -46,6 +46,7 @@ public static class SiloBuilderExtensions
         silo.AddDashboard();
         silo.AddStartupTask<RegistryStartupTask>();
 
+        silo.Services.AddSingleton<Orleans.Serialization.ITypeNameFilter, VibeCheckTypeNameFilter>();
         silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         silo.Services.AddVibeCheckGrainServices(configuration);
         silo.Services.AddVibeCheckFrameAnalyzer(configuration);

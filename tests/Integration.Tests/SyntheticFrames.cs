@@ -16,8 +16,20 @@ public static class SyntheticFrames
     {
         using var frame = new Mat(Height, Width, MatType.CV_8UC3);
         var random = new Random(seed);
-        frame.SetTo(new Scalar(90, 90, 90));
-        for (var i = 0; i < 60; i++)
+        // Street pictures have texture everywhere (asphalt grain, markings, facades); a flat frame is a service card.
+        var grain = new byte[Width * Height * 3];
+        random.NextBytes(grain);
+        for (var i = 0; i < grain.Length; i++)
+        {
+            grain[i] = (byte)(40 + grain[i] * 110 / 255);
+        }
+
+        using (var texture = Mat.FromPixelData(Height, Width, MatType.CV_8UC3, grain))
+        {
+            texture.CopyTo(frame);
+        }
+        Cv2.GaussianBlur(frame, frame, new Size(3, 3), 0);
+        for (var i = 0; i < 120; i++)
         {
             var x = random.Next(Width);
             var y = random.Next(24, Height);
