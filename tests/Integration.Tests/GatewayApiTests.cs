@@ -62,6 +62,11 @@ public sealed class GatewayApiTests(ClusterFixture fixture)
     public async Task Rejected_registry_entry_is_not_a_camera()
     {
         await ProblemOf(await System.Http.PostAsync($"/process/camera/{TestRegistry.NorthernIrelandId}", null), HttpStatusCode.NotFound);
+        using var admin = System.NewClient(VibeCheckCluster.AdminKey);
+        var sync = await (await admin.PostAsync("/admin/registry/sync", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var rejected = Assert.Single(sync.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(TestRegistry.NorthernIrelandId.ToString(), rejected.GetProperty("id").GetString());
+        Assert.Contains("outside the five boroughs", rejected.GetProperty("reason").GetString());
         var status = await System.GetJsonAsync<JsonElement>("/status");
         Assert.Equal(1, status.GetProperty("lastRegistrySync").GetProperty("rejected").GetInt32());
         Assert.Equal(System.Cameras.Count, status.GetProperty("cameras").GetProperty("total").GetInt32());
