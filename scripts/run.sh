@@ -46,6 +46,9 @@ echo "Building (Release)..."
 dotnet build VibeCheck.Orleans.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 
 export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
+# A key for this session unless one is given; production keys come from a secret store.
+export Auth__ApiKeys__0=${VIBECHECK_API_KEY:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
+export Auth__AdminKeys__0=${VIBECHECK_ADMIN_KEY:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
 if $replay; then
   registry="$DATA/nyc-camera-registry/skortchmark9-bus_cameras_all.json"
   [ -f "$registry" ] || { echo "No recorded registry at $registry; set VIBECHECK_DATA"; exit 1; }
@@ -75,6 +78,7 @@ VibeCheck is running.
   OpenAPI      http://127.0.0.1:$GATEWAY_PORT/openapi/v1.json
   Dashboard    http://127.0.0.1:$GATEWAY_PORT/dashboard/
   Metrics      http://127.0.0.1:$GATEWAY_PORT/metrics  (silo: http://127.0.0.1:$SILO_HTTP_PORT/metrics)
+  API key      $Auth__ApiKeys__0   (X-Api-Key header; admin key: $Auth__AdminKeys__0)
   Logs         .run/silo.log, .run/gateway.log
 Press Ctrl-C to stop.
 INFO
