@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.AddVibeCheck(builder.Configuration));
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(CameraMetrics.MeterName, "Microsoft.Orleans")
+    .AddMeter(VibeCheck.Grains.Analytics.WarehouseMetrics.MeterName)
     .AddRuntimeInstrumentation()
     .AddPrometheusExporter());
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
