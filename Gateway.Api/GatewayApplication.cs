@@ -54,6 +54,7 @@ public static class GatewayApplication
         app.MapHealthEndpoints();
         app.MapCameraEndpoints();
         app.MapAdminEndpoints();
+        app.MapAlertEndpoints();
         return app;
     }
 }

@@ -43,6 +43,8 @@ public static class SiloBuilderExtensions
 
         silo.AddRedisGrainStorage(StorageNames.Cameras, o => o.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(StorageNames.Registry, o => o.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(VibeCheck.Grains.Alerts.AlertStorageNames.Violations, o => o.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(VibeCheck.Grains.Alerts.AlertStorageNames.Alerts, o => o.ConfigurationOptions = redis.Clone());
         silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
         silo.AddDashboard();
         silo.AddStartupTask<RegistryStartupTask>();
@@ -50,6 +52,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<Orleans.Serialization.ITypeNameFilter, VibeCheckTypeNameFilter>();
         silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         silo.Services.AddVibeCheckGrainServices(configuration);
+        VibeCheck.Alerting.AlertingServiceCollectionExtensions.AddVibeCheckAlerting(silo.Services, configuration);
         silo.Services.AddVibeCheckAnalytics(configuration);
         silo.Services.AddVibeCheckFrameAnalyzer(configuration);
         return silo;

@@ -145,6 +145,7 @@ public sealed class CameraRegistryGrain(
     public Task ReportHealth(Guid cameraId, CameraHealth health)
     {
         _health[cameraId] = health;
+        _ = GrainFactory.GetGrain<Interfaces.Alerts.IAlertGrain>(Interfaces.Alerts.IAlertGrain.Key).ReportCameraHealth(new(cameraId, state.State.Cameras.FirstOrDefault(c => c.Id == cameraId)?.Borough ?? "", health, state.State.Cameras.Count));
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,68 @@
+using Orleans.Concurrency;
+
+namespace VibeCheck.Grains.Interfaces.Alerts;
+
+/// <summary>
+/// The cluster's alert router (key <see cref="Key"/>): Alertmanager semantics (grouping, waits, repeats, resolved
+/// notifications, silences, inhibition, escalation, acknowledgement) over a persisted outbox of deliveries.
+/// </summary>
+[Alias("vibecheck.IAlertGrain")]
+public interface IAlertGrain : IGrainWithStringKey
+{
+    /// <summary>The one router of the city.</summary>
+    const string Key = "nyc";
+
+    /// <summary>A violation episode's alert was raised, changed tier or resolved; returns once persisted.</summary>
+    [Alias("ReportViolation")]
+    Task ReportViolation(ViolationAlertUpdate update);
+
+    /// <summary>A camera's health, from the registry; offline, frozen or serviced cameras mute their violation alerts.</summary>
+    [Alias("ReportCameraHealth")]
+    [OneWay]
+    Task ReportCameraHealth(CameraHealthSignal signal);
+
+    /// <summary>Raises (firing) or resolves a system alert (Redis, performance) from a silo-side monitor.</summary>
+    [Alias("ReportSystemCondition")]
+    Task ReportSystemCondition(SystemConditionUpdate update);
+
+    /// <summary>Alerts, newest first, filtered by status (firing/resolved), tier (high/medium/low) and camera.</summary>
+    [Alias("List")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<AlertView>> List(AlertQuery query);
+
+    /// <summary>One alert with its delivery history; null when unknown.</summary>
+    [Alias("Get")]
+    [AlwaysInterleave]
+    Task<AlertDetails?> Get(string fingerprint);
+
+    /// <summary>Acknowledges an alert (stops escalation and repeats); null when unknown.</summary>
+    [Alias("Acknowledge")]
+    Task<AlertView?> Acknowledge(string fingerprint, string by);
+
+    /// <summary>Silences, active, pending and recently expired.</summary>
+    [Alias("Silences")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<SilenceView>> Silences();
+
+    /// <summary>Adds or replaces a silence; the errors when it is invalid (nothing stored then).</summary>
+    [Alias("AddSilence")]
+    Task<IReadOnlyList<string>> AddSilence(SilenceView silence);
+
+    /// <summary>Ends a silence now; false when unknown.</summary>
+    [Alias("ExpireSilence")]
+    Task<bool> ExpireSilence(string id);
+
+    /// <summary>Sends a test alert of the tier through that tier's channels, bypassing grouping.</summary>
+    [Alias("SendTest")]
+    Task<TestAlertReceipt> SendTest(string tier);
+
+    /// <summary>Deliveries given up on, newest last, with the reason.</summary>
+    [Alias("DeadLetters")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<DeadLetterView>> DeadLetters();
+
+    /// <summary>Deliveries still pending (sent or retried later).</summary>
+    [Alias("PendingDeliveries")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<DeliveryView>> PendingDeliveries();
+}
