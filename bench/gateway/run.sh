@@ -31,7 +31,7 @@ dotnet build VibeCheck.Orleans.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 
 export ConnectionStrings__Redis="127.0.0.1:$redis_port" Orleans__ClusterId=bench Orleans__ServiceId=bench
 export NycDot__BaseUrl="http://127.0.0.1:$replay_port" Cameras__PollInterval="01:00:00"
-export Auth__ApiKeys__0=bench-key RateLimits__WritesPerMinute=100000000 RateLimits__ReadsPerMinute=100000000
+export Auth__ApiKeys__0=bench-key RateLimits__WritesPerMinute=10000000 RateLimits__ReadsPerMinute=10000000
 export Logging__LogLevel__Default=Warning VIBECHECK_BENCH_KEY=bench-key
 dotnet ReplayServer/bin/Release/net10.0/linux-x64/VibeCheck.ReplayServer.dll --urls "http://127.0.0.1:$replay_port" \
   --Replay:RegistryPath="$registry" --Replay:FramesDirectory="$DATA/nyc-dot-frames" >"$work/replay.log" 2>&1 & pids+=($!)
