@@ -41,8 +41,9 @@ dotnet ReplayServer/bin/Release/net10.0/linux-x64/VibeCheck.ReplayServer.dll --u
 base="http://127.0.0.1:$gateway_port"
 for _ in $(seq 1 120); do curl -fsS "$base/health" >/dev/null 2>&1 && break; sleep 1; done
 curl -fsS "$base/health" >/dev/null || { echo "gateway not healthy"; tail -50 "$work/silo.log" "$work/gateway.log"; exit 1; }
-for _ in $(seq 1 60); do n=$(curl -fsS "$base/status" | grep -o '"total":[0-9]*' | head -1 | cut -d: -f2); [ "${n:-0}" -gt 900 ] && break; sleep 1; done
-camera=$(curl -fsS "$base/cameras" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
+# awk reads whole answers (head would close the pipe early, which pipefail reports as a failure).
+for _ in $(seq 1 60); do n=$(curl -fsS "$base/status" | awk 'match($0, /"total":[0-9]+/) { print substr($0, RSTART + 8, RLENGTH - 8) }'); [ "${n:-0}" -gt 900 ] && break; sleep 1; done
+camera=$(curl -fsS "$base/cameras" | awk 'match($0, /"id":"[0-9a-f-]+"/) { print substr($0, RSTART + 6, RLENGTH - 7) }')
 echo "cameras in registry: $n; benchmark camera: $camera"
 
 cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
