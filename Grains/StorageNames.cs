@@ -5,4 +5,5 @@ public static class StorageNames
 {
     public const string Cameras = "cameras";
     public const string Registry = "registry";
+    public const string Forecasts = "forecasts";
 }

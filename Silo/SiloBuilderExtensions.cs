@@ -43,6 +43,7 @@ public static class SiloBuilderExtensions
 
         silo.AddRedisGrainStorage(StorageNames.Cameras, o => o.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(StorageNames.Registry, o => o.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(StorageNames.Forecasts, o => o.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(VibeCheck.Grains.Alerts.AlertStorageNames.Violations, o => o.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(VibeCheck.Grains.Alerts.AlertStorageNames.Alerts, o => o.ConfigurationOptions = redis.Clone());
         silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
@@ -54,6 +55,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddVibeCheckGrainServices(configuration);
         VibeCheck.Alerting.AlertingServiceCollectionExtensions.AddVibeCheckAlerting(silo.Services, configuration);
         silo.Services.AddVibeCheckAnalytics(configuration);
+        VibeCheck.Grains.Forecasting.ForecastingServiceCollectionExtensions.AddVibeCheckForecasting(silo.Services, configuration);
         silo.Services.AddVibeCheckFrameAnalyzer(configuration);
         return silo;
     }

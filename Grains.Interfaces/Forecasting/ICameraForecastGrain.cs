@@ -10,4 +10,19 @@ public interface ICameraForecastGrain : IGrainWithGuidKey
     /// <summary>Adds or replaces one closed bucket; returns once it is persisted.</summary>
     [Alias("RecordActivity")]
     Task RecordActivity(ActivityBucketReport bucket);
+
+    /// <summary>
+    /// The forecast of each horizon (minutes ahead), from the last fit; fitted now when none was made yet. A horizon
+    /// the cluster does not forecast answers <see cref="PredictionStatus.HorizonNotConfigured"/>.
+    /// </summary>
+    [Alias("GetPredictions")]
+    Task<IReadOnlyList<CameraPrediction>> GetPredictions(IReadOnlyList<int> horizonsMinutes);
+
+    /// <summary>Buckets of the stored history whose activity falls outside the interval at <paramref name="probability"/>.</summary>
+    [Alias("GetAnomalies")]
+    Task<ActivityAnomalyReport> GetAnomalies(double probability);
+
+    /// <summary>Size and span of the stored series.</summary>
+    [Alias("GetSeriesSummary")]
+    Task<ActivitySeriesSummary> GetSeriesSummary();
 }
