@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace VibeCheck.Integration.Tests.Alerts;
+
+/// <summary>
+/// A 2-silo system whose alerts go to a real webhook receiver and a real SMTP server on loopback, with short
+/// grouping, escalation and retry times. Its own cluster, so the shared one never sends alerts.
+/// </summary>
+public sealed class AlertClusterFixture : IAsyncLifetime
+{
+    public const string Secret = "integration-secret-0123456789";
+    public const string OpsMail = "ops@example.com";
+    public const string EscalationMail = "oncall@example.com";
+
+    public VibeCheckCluster System { get; private set; } = null!;
+    public WebhookReceiver Webhook { get; private set; } = null!;
+    public SmtpReceiver Smtp { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Webhook = await WebhookReceiver.StartAsync();
+        Smtp = await SmtpReceiver.StartAsync();
+        System = await VibeCheckCluster.StartAsync(cameraCount: 2, settings: Settings(Webhook, Smtp));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await System.DisposeAsync();
+        await Webhook.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+
+    /// <summary>Alert settings pointing at the receivers: fast group wait/interval, 8 s escalation, sub-second retries.</summary>
+    public static Dictionary<string, string?> Settings(WebhookReceiver webhook, SmtpReceiver smtp) => new()
+    {
+        ["Alerts:AllowPrivateNetworkTargets"] = "true",
+        ["Alerts:ExternalUrl"] = "https://vibecheck.example",
+        ["Alerts:Webhook:Url"] = webhook.Url,
+        ["Alerts:Webhook:Secret"] = Secret,
+        ["Alerts:Webhook:Timeout"] = "00:00:05",
+        ["Alerts:Email:Host"] = "127.0.0.1",
+        ["Alerts:Email:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Alerts:Email:From"] = "vibecheck@example.com",
+        ["Alerts:Email:To:0"] = OpsMail,
+        ["Alerts:Email:UseStartTls"] = "false",
+        ["Alerts:Escalation:After"] = "00:00:08",
+        ["Alerts:Escalation:To:0"] = EscalationMail,
+        ["Alerts:Notify:GroupWait"] = "00:00:00.200",
+        ["Alerts:Notify:GroupInterval"] = "00:00:01",
+        ["Alerts:Notify:RepeatInterval"] = "01:00:00",
+        ["Alerts:Delivery:InitialBackoff"] = "00:00:00.200",
+        ["Alerts:Delivery:MaxBackoff"] = "00:00:01",
+        ["Alerts:Delivery:AttemptTimeout"] = "00:00:10",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class AlertClusterCollection : ICollectionFixture<AlertClusterFixture>
+{
+    public const string Name = "alert cluster";
+}
