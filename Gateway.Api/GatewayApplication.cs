@@ -53,6 +53,7 @@ public static class GatewayApplication
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapHealthEndpoints();
         app.MapCameraEndpoints();
+        app.MapPredictionEndpoints();
         app.MapAdminEndpoints();
         app.MapAlertEndpoints();
         return app;
