@@ -31,7 +31,7 @@ dotnet build VibeCheck.Orleans.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 
 export ConnectionStrings__Redis="127.0.0.1:$redis_port" Orleans__ClusterId=bench Orleans__ServiceId=bench
 export NycDot__BaseUrl="http://127.0.0.1:$replay_port" Cameras__PollInterval="01:00:00"
-export Auth__ApiKeys__0=bench-key RateLimits__WritesPerMinute=10000000 RateLimits__ReadsPerMinute=10000000
+export Auth__ApiKeys__0=bench-key Auth__AdminKeys__0=bench-admin-key RateLimits__WritesPerMinute=10000000 RateLimits__ReadsPerMinute=10000000
 export Logging__LogLevel__Default=Warning VIBECHECK_BENCH_KEY=bench-key
 dotnet ReplayServer/bin/Release/net10.0/linux-x64/VibeCheck.ReplayServer.dll --urls "http://127.0.0.1:$replay_port" \
   --Replay:RegistryPath="$registry" --Replay:FramesDirectory="$DATA/nyc-dot-frames" >"$work/replay.log" 2>&1 & pids+=($!)
@@ -50,7 +50,7 @@ cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
 
 echo; echo "== one poll cycle of every camera (parallelism 256) =="
 silo_cpu0=$(cpu_seconds "$silo_pid"); replay_before=$(curl -fsS "http://127.0.0.1:$replay_port/_replay/stats")
-poll=$(curl -fsS -X POST -H "X-Api-Key: bench-key" "$base/admin/cameras/poll?parallelism=256" || echo "{}")
+poll=$(curl -fsS -X POST -H "X-Api-Key: bench-admin-key" "$base/admin/cameras/poll?parallelism=256" || echo "{}")
 silo_cpu1=$(cpu_seconds "$silo_pid")
 echo "poll report: $poll"
 echo "silo CPU seconds for the cycle: $(awk -v a="$silo_cpu0" -v b="$silo_cpu1" 'BEGIN{printf "%.2f", b - a}')"
@@ -62,6 +62,9 @@ run_wrk() { # name, url, extra args...
   wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$@" "$url" | tee "$work/$name.txt" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors|requests in"
 }
 ulimit -n 65536 2>/dev/null || true
+echo; echo "== warm-up (JIT, connection pools), not reported =="
+for url in "$base/health" "$base/cameras/$camera"; do wrk -t2 -c100 -d3s "$url" >/dev/null; done
+wrk -t2 -c100 -d3s -s bench/gateway/post.lua "$base/process/camera/$camera" >/dev/null
 run_wrk health "$base/health"
 run_wrk camera "$base/cameras/$camera"
 run_wrk process "$base/process/camera/$camera" -s bench/gateway/post.lua
