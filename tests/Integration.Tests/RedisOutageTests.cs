@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace VibeCheck.Integration.Tests;
 
 /// <summary>Redis going away and coming back, with a Redis of the test's own that keeps its data across the restart.</summary>
-public sealed class RedisOutageTests
+public sealed class RedisOutageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Redis_outage_degrades_health_keeps_serving_and_loses_no_accepted_state()
@@ -30,8 +30,10 @@ public sealed class RedisOutageTests
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);
 
         await redis.StartProcessAsync();
+        var restartedAt = DateTime.UtcNow;
         await VibeCheckCluster.WaitUntilAsync(
             async () => (await system.Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "health to recover");
+        output.WriteLine($"/health healthy again {(DateTime.UtcNow - restartedAt).TotalSeconds:F1} s after Redis restarted");
         await Task.Delay(350);
         Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsync($"/process/camera/{camera}", null)).StatusCode);
 
