@@ -55,6 +55,7 @@ public static class GatewayApplication
         app.MapCameraEndpoints();
         app.MapPredictionEndpoints();
         app.MapAdminEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapAlertEndpoints();
         return app;
     }

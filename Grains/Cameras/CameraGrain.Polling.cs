@@ -123,6 +123,7 @@ public sealed partial class CameraGrain
         }
 
         logger.LogInformation("Camera {CameraId} is now {Health} (was {Previous})", CameraId, health, state.State.Health);
+        Analytics.HealthTransitions.Record(ServiceProvider, CameraId, state.State.Health, health, clock.GetUtcNow(), state.State.LastError);
         state.State.Health = health;
         state.State.HealthSince = clock.GetUtcNow();
         metrics.HealthTransitions.Add(1, new KeyValuePair<string, object?>("health", health.ToString()));

@@ -99,6 +99,7 @@ public sealed class VibeCheckCluster : IAsyncDisposable
             ["Auth:AdminKeys:0"] = AdminKey,
             ["RateLimits:WritesPerMinute"] = "100000",
             ["RateLimits:ReadsPerMinute"] = "100000",
+            ["Warehouse:DataDirectory"] = Path.Combine(Path.GetTempPath(), "vibecheck-tests", ServiceId, "warehouse"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
