@@ -53,7 +53,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<Orleans.Serialization.ITypeNameFilter, VibeCheckTypeNameFilter>();
         silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         silo.Services.AddVibeCheckGrainServices(configuration);
-        VibeCheck.Alerting.AlertingServiceCollectionExtensions.AddVibeCheckAlerting(silo.Services, configuration);
+        VibeCheck.Grains.Alerts.AlertGrainsServiceCollectionExtensions.AddVibeCheckAlertGrains(silo.Services, configuration);
         silo.Services.AddVibeCheckAnalytics(configuration);
         VibeCheck.Grains.Forecasting.ForecastingServiceCollectionExtensions.AddVibeCheckForecasting(silo.Services, configuration);
         silo.Services.AddVibeCheckFrameAnalyzer(configuration);

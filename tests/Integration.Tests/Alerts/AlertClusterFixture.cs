@@ -30,7 +30,8 @@ public sealed class AlertClusterFixture : IAsyncLifetime
         await Smtp.DisposeAsync();
     }
 
-    /// <summary>Alert settings pointing at the receivers: fast group wait/interval, 8 s escalation, sub-second retries.</summary>
+    /// <summary>Alert settings pointing at the receivers: fast group wait/interval, 8 s escalation, sub-second retries,
+    /// and a Redis "slow" threshold of zero so the system monitor raises RedisSlow within seconds.</summary>
     public static Dictionary<string, string?> Settings(WebhookReceiver webhook, SmtpReceiver smtp) => new()
     {
         ["Alerts:AllowPrivateNetworkTargets"] = "true",
@@ -51,6 +52,9 @@ public sealed class AlertClusterFixture : IAsyncLifetime
         ["Alerts:Delivery:InitialBackoff"] = "00:00:00.200",
         ["Alerts:Delivery:MaxBackoff"] = "00:00:01",
         ["Alerts:Delivery:AttemptTimeout"] = "00:00:10",
+        ["AlertMonitor:Interval"] = "00:00:00.500",
+        ["AlertMonitor:Window"] = "00:00:01",
+        ["AlertMonitor:RedisSlowThreshold"] = "00:00:00",
     };
 }
 

@@ -52,6 +52,7 @@ public sealed class AlertCrashTests
 
         var keys = webhook.Mentioning(episode.Id).Select(r => r.IdempotencyKey).Distinct().ToList();
         var key = Assert.Single(keys);
+        Assert.True(webhook.Mentioning(episode.Id).Count >= 2, "the held delivery was made again after the crash");
         Assert.Single(webhook.AcceptedMentioning(episode.Id));
         var alerts = await system.GetJsonAsync<JsonElement>($"/alerts?camera={episode.Camera}");
         var id = Assert.Single(alerts.GetProperty("alerts").EnumerateArray()).GetProperty("id").GetString();

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VibeCheck.Alerting;
+
+namespace VibeCheck.Grains.Alerts;
+
+/// <summary>Services of the alerting grains in a silo.</summary>
+public static class AlertGrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The alerting library (<c>Alerts</c>: channels, planner, worker) and the system monitor (<c>AlertMonitor</c>)
+    /// that raises Redis and performance alerts.
+    /// </summary>
+    public static IServiceCollection AddVibeCheckAlertGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddVibeCheckAlerting(configuration);
+        services.AddOptions<SystemMonitorOptions>()
+            .Bind(configuration.GetSection(SystemMonitorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ProcessingSamples>();
+        services.AddHostedService<SystemHealthMonitor>();
+        return services;
+    }
+}
