@@ -23,6 +23,7 @@ public static class ClusterClientSetup
             });
             client.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
             client.AddDashboard();
+            client.AddMemoryStreams(VibeCheck.Grains.Interfaces.Live.LiveStreams.Provider);
             // The gateway may start before any silo: keep trying instead of failing the host.
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
             {

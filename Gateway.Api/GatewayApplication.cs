@@ -5,6 +5,7 @@ using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Endpoints;
 using VibeCheck.Gateway.Health;
 using VibeCheck.Gateway.Http;
+using VibeCheck.Gateway.Live;
 using VibeCheck.Gateway.Security;
 using VibeCheck.Gateway.Telemetry;
 
@@ -34,6 +35,7 @@ public static class GatewayApplication
         builder.Services.AddSingleton<DependencyProbe>();
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddHostedService<ClusterStatusPoller>();
+        builder.Services.AddVibeCheckWebPage(builder.Configuration);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(GatewayMetrics.MeterName, "Microsoft.Orleans")
             .AddAspNetCoreInstrumentation()
@@ -43,6 +45,7 @@ public static class GatewayApplication
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatusCodes.Select });
         app.UseStatusCodePages();
+        app.UseVibeCheckWebPage();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -57,6 +60,8 @@ public static class GatewayApplication
         app.MapAdminEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapAlertEndpoints();
+        app.MapLiveEndpoints();
+        app.MapFrameEndpoints();
         return app;
     }
 }

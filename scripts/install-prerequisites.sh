@@ -5,6 +5,7 @@ set -euo pipefail
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || missing+=(libgtk-3-0)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # the web page test (tests/Web.Tests) drives it headless
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -32,6 +32,7 @@ public sealed partial class CameraGrain
         _lastResult = result with { CacheHit = false };
         _lastResultAt = now;
         metrics.ProcessingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        PublishPolled(result);
         return result with { ElapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
     }
 
@@ -122,6 +123,7 @@ public sealed partial class CameraGrain
             return;
         }
 
+        PublishHealthChanged(state.State.Health, health);
         logger.LogInformation("Camera {CameraId} is now {Health} (was {Previous})", CameraId, health, state.State.Health);
         Analytics.HealthTransitions.Record(ServiceProvider, CameraId, state.State.Health, health, clock.GetUtcNow(), state.State.LastError);
         state.State.Health = health;

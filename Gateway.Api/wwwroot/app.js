@@ -1,0 +1,342 @@
+// VibeCheck live page: cameras on a map and in a list, one camera's frame with zones and detections, violations,
+// activity forecast, alerts with acknowledge and silence, and live updates over server-sent events (GET /events).
+const SVG = 'http://www.w3.org/2000/svg';
+const KEY_STORE = 'vibecheck.apiKey';
+const BOUNDS = { minLat: 40.47, maxLat: 40.93, minLon: -74.27, maxLon: -73.68 };
+const COS = Math.cos(40.7 * Math.PI / 180);
+const MAP_W = 800;
+const MAP_H = Math.round(MAP_W * (BOUNDS.maxLat - BOUNDS.minLat) / ((BOUNDS.maxLon - BOUNDS.minLon) * COS));
+
+const state = { cameras: new Map(), selected: null, frameUrl: null, liveCount: 0, activity: new Map(), violating: new Set() };
+const $ = id => document.getElementById(id);
+
+function el(name, attrs = {}, text) {
+  const node = name.startsWith('svg:') ? document.createElementNS(SVG, name.slice(4)) : document.createElement(name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function project(lon, lat) {
+  return [(lon - BOUNDS.minLon) / (BOUNDS.maxLon - BOUNDS.minLon) * MAP_W, (BOUNDS.maxLat - lat) / (BOUNDS.maxLat - BOUNDS.minLat) * MAP_H];
+}
+
+// --- API ---------------------------------------------------------------------------------------------------------
+function apiKey() { return sessionStorage.getItem(KEY_STORE); }
+
+async function api(path, options = {}) {
+  const headers = { Accept: 'application/json', ...(options.headers || {}) };
+  const key = apiKey();
+  if (key) headers['X-Api-Key'] = key;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { ...options, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  return response;
+}
+
+async function json(path) {
+  const response = await api(path);
+  if (!response.ok) {
+    const error = new Error(`${path}: ${response.status}`);
+    error.status = response.status;
+    error.problem = await response.json().catch(() => null);
+    throw error;
+  }
+  return response.json();
+}
+
+function askKey() {
+  return new Promise(resolve => {
+    const dialog = $('key-dialog');
+    $('key-input').value = apiKey() || '';
+    dialog.onclose = () => {
+      if (dialog.returnValue === 'save' && $('key-input').value.trim()) sessionStorage.setItem(KEY_STORE, $('key-input').value.trim());
+      resolve(apiKey());
+    };
+    dialog.showModal();
+  });
+}
+
+async function write(path, body) {
+  if (!apiKey() && !(await askKey())) throw new Error('an API key is needed');
+  let response = await api(path, { method: 'POST', body });
+  if (response.status === 401 || response.status === 403) {
+    if (await askKey()) response = await api(path, { method: 'POST', body });
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    throw new Error(problem?.detail || problem?.title || `${response.status}`);
+  }
+  return response.json().catch(() => null);
+}
+
+// --- Map and list ------------------------------------------------------------------------------------------------
+async function drawBoroughs() {
+  const map = $('map');
+  map.setAttribute('viewBox', `0 0 ${MAP_W} ${MAP_H}`);
+  const layer = el('svg:g', { id: 'boroughs' });
+  map.appendChild(layer);
+  map.appendChild(el('svg:g', { id: 'markers' }));
+  try {
+    const geo = await (await fetch('boroughs.json')).json();
+    for (const feature of geo.features) {
+      for (const ring of feature.geometry.coordinates) {
+        const points = ring.map(([lon, lat]) => project(lon, lat).map(n => n.toFixed(1)).join(',')).join(' ');
+        layer.appendChild(el('svg:polygon', { class: 'borough', points, 'data-borough': feature.properties.borough }));
+      }
+      if (!feature.properties.name.includes('(')) {
+        const ring = feature.geometry.coordinates[0];
+        const [x, y] = project(ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length);
+        layer.appendChild(el('svg:text', { class: 'borough-label', x: x.toFixed(0), y: y.toFixed(0) }, feature.properties.name));
+      }
+    }
+  } catch { /* the outline is decoration; cameras still plot on coordinates */ }
+}
+
+async function loadCameras() {
+  const body = await json('/cameras');
+  state.cameras = new Map(body.cameras.map(c => [c.id, c]));
+  $('camera-total').textContent = body.count;
+  const boroughs = [...new Set(body.cameras.map(c => c.borough))].sort();
+  const select = $('filter-borough');
+  select.replaceChildren(el('option', { value: '' }, 'All boroughs'), ...boroughs.map(b => el('option', { value: b }, b)));
+  const markers = $('markers');
+  markers.replaceChildren();
+  for (const camera of body.cameras) {
+    const [x, y] = project(camera.longitude, camera.latitude);
+    const marker = el('svg:circle', { class: 'marker', cx: x.toFixed(1), cy: y.toFixed(1), r: 4, 'data-id': camera.id });
+    marker.appendChild(el('svg:title', {}, `${camera.name} (${camera.health})`));
+    marker.addEventListener('click', () => openCamera(camera.id));
+    markers.appendChild(marker);
+    paintCamera(camera.id);
+  }
+  renderList();
+}
+
+function paintCamera(id) {
+  const camera = state.cameras.get(id);
+  const marker = document.querySelector(`#markers circle[data-id="${id}"]`);
+  if (!camera || !marker) return;
+  marker.setAttribute('class', `marker health-${camera.health}${state.violating.has(id) ? ' has-violations' : ''}${state.selected === id ? ' selected' : ''}`);
+  marker.setAttribute('data-health', camera.health);
+  marker.firstChild.textContent = `${camera.name} (${camera.health})`;
+  const item = document.querySelector(`#camera-list li[data-id="${id}"]`);
+  if (item) {
+    item.dataset.health = camera.health;
+    const badge = item.querySelector('.badge');
+    badge.className = `badge health-${camera.health}`;
+    badge.textContent = camera.health.replace('_', ' ');
+  }
+}
+
+function renderList() {
+  const text = $('filter-text').value.trim().toLowerCase();
+  const borough = $('filter-borough').value;
+  const health = $('filter-health').value;
+  const shown = [...state.cameras.values()]
+    .filter(c => (!borough || c.borough === borough) && (!health || c.health === health)
+      && (!text || c.name.toLowerCase().includes(text) || c.id.includes(text)))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const list = $('camera-list');
+  list.replaceChildren(...shown.map(c => {
+    const item = el('li', { class: `camera-item${state.selected === c.id ? ' selected' : ''}`, 'data-id': c.id, 'data-health': c.health });
+    item.append(el('span', { class: 'name' }, c.name), el('span', { class: 'muted' }, c.borough), el('span', { class: `badge health-${c.health}` }, c.health.replace('_', ' ')));
+    item.addEventListener('click', () => openCamera(c.id));
+    return item;
+  }));
+  for (const marker of document.querySelectorAll('#markers circle')) {
+    marker.style.display = shown.some(c => c.id === marker.dataset.id) ? '' : 'none';
+  }
+  $('camera-count').textContent = shown.length;
+}
+
+// --- Camera view -------------------------------------------------------------------------------------------------
+async function openCamera(id) {
+  state.selected = id;
+  document.querySelectorAll('.camera-item.selected').forEach(n => n.classList.remove('selected'));
+  document.querySelector(`#camera-list li[data-id="${id}"]`)?.classList.add('selected');
+  state.cameras.forEach((_, cid) => paintCamera(cid));
+  const camera = state.cameras.get(id);
+  $('camera-view').hidden = false;
+  $('camera-view').dataset.id = id;
+  $('camera-name').textContent = camera?.name ?? id;
+  await Promise.all([loadFrame(id), loadDetails(id), loadViolations(id), loadChart(id)]);
+}
+
+async function loadFrame(id) {
+  const status = $('frame-status');
+  const response = await api(`/cameras/${id}/frame`, { headers: { Accept: 'image/jpeg' } });
+  if (state.selected !== id) return;
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    status.textContent = `Frame not available: ${problem?.detail ?? response.status}`;
+    $('frame').removeAttribute('src');
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const img = $('frame');
+  img.onload = () => { img.dataset.loaded = 'true'; if (state.frameUrl && state.frameUrl !== url) URL.revokeObjectURL(state.frameUrl); state.frameUrl = url; };
+  img.src = url;
+  status.textContent = `Frame fetched ${new Date().toLocaleTimeString()}`;
+}
+
+async function loadDetails(id) {
+  const overlay = $('overlay');
+  let detail;
+  try { detail = await json(`/cameras/${id}`); } catch (e) { $('camera-meta').textContent = `Camera state not available (${e.status ?? e.message})`; return; }
+  if (state.selected !== id) return;
+  const a = detail.lastAnalysis;
+  $('camera-meta').textContent = `${detail.borough ?? ''} · ${detail.health}` +
+    (detail.lastFrameTakenAt ? ` · frame ${new Date(detail.lastFrameTakenAt).toLocaleTimeString()}` : '') +
+    (a ? ` · ${a.detections.length} detections (${a.detector})` : ' · not analysed yet');
+  const width = a?.width || 352, height = a?.height || 240;
+  overlay.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  overlay.replaceChildren();
+  let zones = [];
+  try { const z = await json(`/cameras/${id}/zones`); zones = Array.isArray(z) ? z : (z.zones ?? []); } catch { /* zones not available */ }
+  for (const zone of zones) {
+    const points = (zone.points ?? []).map(p => `${p.x},${p.y}`).join(' ');
+    overlay.appendChild(el('svg:polygon', { class: 'zone', points }));
+    if (zone.points?.length) overlay.appendChild(el('svg:text', { class: 'zone-label', x: zone.points[0].x + 2, y: zone.points[0].y + 10 }, `${zone.name} (${zone.type})`));
+  }
+  for (const d of a?.detections ?? []) {
+    overlay.appendChild(el('svg:rect', { class: 'detection', x: d.x, y: d.y, width: d.width, height: d.height }));
+    overlay.appendChild(el('svg:text', { class: 'detection-label', x: d.x, y: Math.max(8, d.y - 2) }, `${d.label} ${(d.confidence * 100).toFixed(0)}%`));
+  }
+}
+
+async function loadViolations(id) {
+  const list = $('violations');
+  try {
+    const body = await json(`/cameras/${id}/violations`);
+    if (state.selected !== id) return;
+    const items = Array.isArray(body) ? body : (body.episodes ?? body.violations ?? []);
+    const open = items.filter(v => !v.endedAt && !v.resolvedAt && v.status !== 'resolved' && v.state !== 'resolved');
+    if (open.length) state.violating.add(id); else state.violating.delete(id);
+    paintCamera(id);
+    list.replaceChildren(...(open.length ? open.map(v => el('li', {},
+      `${v.type ?? v.violationType ?? 'violation'}${v.zone ? ' in ' + v.zone : ''} · confidence ${((v.confidence ?? 0) * 100).toFixed(0)}%` +
+      `${v.startedAt ? ' · since ' + new Date(v.startedAt).toLocaleTimeString() : ''}`)) : [el('li', { class: 'muted' }, 'none open')]));
+  } catch (e) {
+    list.replaceChildren(el('li', { class: 'muted' }, e.status === 404 && !e.problem ? 'not available' : `not available (${e.status ?? e.message})`));
+  }
+}
+
+async function loadChart(id) {
+  const chart = $('chart');
+  const status = $('chart-status');
+  chart.replaceChildren();
+  let prediction = null, anomalies = [];
+  try { prediction = await json(`/cameras/${id}/predictions?horizon=60`); } catch (e) { status.textContent = `Forecast not available (${e.problem?.detail ?? e.status ?? e.message})`; }
+  try { anomalies = (await json(`/cameras/${id}/anomalies`)).anomalies ?? []; } catch { /* optional */ }
+  if (state.selected !== id) return;
+  const history = state.activity.get(id) ?? [];
+  const points = prediction?.points ?? [];
+  const series = [...history.map(h => ({ t: h.t, v: h.v })), ...anomalies.map(a => ({ t: Date.parse(a.bucketStart), v: a.value })),
+    ...points.flatMap(p => [{ t: Date.parse(p.timestamp), v: p.lower }, { t: Date.parse(p.timestamp), v: p.upper }])];
+  if (!series.length) {
+    if (prediction) status.textContent = prediction.message ?? `Forecast: ${prediction.status}`;
+    chart.appendChild(el('svg:text', { x: 200, y: 80, 'text-anchor': 'middle' }, 'not available yet'));
+    return;
+  }
+  const t0 = Math.min(...series.map(s => s.t)), t1 = Math.max(...series.map(s => s.t), t0 + 60000);
+  const v1 = Math.max(1, ...series.map(s => s.v));
+  const x = t => 30 + (t - t0) / (t1 - t0) * 360, y = v => 145 - Math.max(0, v) / v1 * 130;
+  chart.append(el('svg:line', { class: 'axis', x1: 30, y1: 145, x2: 390, y2: 145 }), el('svg:line', { class: 'axis', x1: 30, y1: 15, x2: 30, y2: 145 }),
+    el('svg:text', { x: 2, y: 18 }, v1.toFixed(0)), el('svg:text', { x: 2, y: 148 }, '0'));
+  if (points.length) {
+    const upper = points.map(p => `${x(Date.parse(p.timestamp)).toFixed(1)},${y(p.upper).toFixed(1)}`);
+    const lower = points.map(p => `${x(Date.parse(p.timestamp)).toFixed(1)},${y(p.lower).toFixed(1)}`).reverse();
+    chart.appendChild(el('svg:polygon', { class: 'band', points: [...upper, ...lower].join(' ') }));
+    chart.appendChild(el('svg:polyline', { class: 'forecast', points: points.map(p => `${x(Date.parse(p.timestamp)).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ') }));
+  }
+  if (history.length) chart.appendChild(el('svg:polyline', { class: 'history', points: history.map(h => `${x(h.t).toFixed(1)},${y(h.v).toFixed(1)}`).join(' ') }));
+  for (const a of anomalies) chart.appendChild(el('svg:circle', { class: 'anomaly', r: 2.5, cx: x(Date.parse(a.bucketStart)).toFixed(1), cy: y(a.value).toFixed(1) }));
+  status.textContent = prediction ? `${prediction.model ?? ''} ${prediction.status}; line: detections seen live, dashed: forecast, band: ${((prediction.level ?? 0.95) * 100).toFixed(0)}% interval, dots: anomalies` : 'Forecast not available; line: detections seen live';
+}
+
+// --- Alerts ------------------------------------------------------------------------------------------------------
+async function loadAlerts() {
+  const rows = $('alert-rows');
+  const status = $('alerts-status');
+  let body;
+  try { body = await json('/alerts'); } catch (e) { status.textContent = `Alerts not available (${e.problem?.detail ?? e.status ?? e.message})`; rows.replaceChildren(); return; }
+  status.textContent = `${body.count} alerts`;
+  rows.replaceChildren(...body.alerts.map(alert => {
+    const acknowledged = Boolean(alert.acknowledgedAt);
+    const row = el('tr', { class: `alert-row${acknowledged ? ' acknowledged' : ''}`, 'data-id': alert.id, 'data-status': alert.status, 'data-acknowledged': String(acknowledged) });
+    const camera = alert.labels?.camera ?? alert.labels?.camera_id ?? '';
+    row.append(el('td', {}, alert.status), el('td', {}, alert.tier), el('td', {}, alert.annotations?.summary ?? alert.name),
+      el('td', {}, state.cameras.get(camera)?.name ?? camera), el('td', {}, new Date(alert.startsAt).toLocaleString()),
+      el('td', { class: 'ack-state' }, acknowledged ? `by ${alert.acknowledgedBy ?? '?'}` : (alert.mutedBecause ? `muted: ${alert.mutedBecause}` : 'no')));
+    const actions = el('td', { class: 'actions' });
+    const ack = el('button', { type: 'button', class: 'ack' }, 'Acknowledge');
+    ack.disabled = acknowledged;
+    ack.addEventListener('click', () => act(() => write(`/alerts/${alert.id}/ack`, { by: 'web page' })));
+    const silence = el('button', { type: 'button', class: 'silence secondary' }, 'Silence 1 h');
+    const matchers = Object.entries(alert.labels ?? {}).filter(([k]) => ['alertname', 'camera', 'camera_id', 'rule'].includes(k)).map(([name, value]) => ({ name, value, operator: '=' }));
+    silence.addEventListener('click', () => act(() => write('/silences', {
+      matchers: matchers.length ? matchers : [{ name: 'alertname', value: alert.name, operator: '=' }], duration: '01:00:00', createdBy: 'web page', comment: `silenced from the page: ${alert.name}`,
+    })));
+    actions.append(ack, silence);
+    row.appendChild(actions);
+    return row;
+  }));
+}
+
+async function act(action) {
+  try { await action(); $('alerts-status').textContent = 'done'; } catch (e) { $('alerts-status').textContent = `failed: ${e.message}`; }
+  await loadAlerts();
+}
+
+// --- Live updates ------------------------------------------------------------------------------------------------
+function connectLive() {
+  const source = new EventSource('/events');
+  const badge = $('live-status');
+  source.addEventListener('hello', () => { badge.textContent = 'live'; badge.className = 'live-status on'; });
+  source.onerror = () => { badge.textContent = 'reconnecting…'; badge.className = 'live-status off'; };
+  source.addEventListener('camera', event => {
+    const message = JSON.parse(event.data);
+    state.liveCount++;
+    const counter = $('live-count');
+    counter.dataset.count = state.liveCount;
+    counter.dataset.lastCamera = message.cameraId;
+    counter.dataset.lastKind = message.kind;
+    counter.textContent = `${state.liveCount} live updates`;
+    const camera = state.cameras.get(message.cameraId);
+    if (!camera) return;
+    camera.health = message.health;
+    if (message.kind === 'frame_processed' && message.detections != null) {
+      const history = state.activity.get(message.cameraId) ?? [];
+      history.push({ t: Date.parse(message.at), v: message.detections });
+      state.activity.set(message.cameraId, history.slice(-120));
+    }
+    paintCamera(message.cameraId);
+    if (state.selected === message.cameraId && message.kind === 'frame_processed') {
+      loadFrame(message.cameraId);
+      loadDetails(message.cameraId);
+    }
+  });
+}
+
+// --- Start -------------------------------------------------------------------------------------------------------
+function showView(alerts) {
+  $('cameras-view').hidden = alerts;
+  $('alerts-view').hidden = !alerts;
+  $('show-cameras').classList.toggle('active', !alerts);
+  $('show-alerts').classList.toggle('active', alerts);
+  if (alerts) loadAlerts();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('filters').addEventListener('input', renderList);
+  $('filters').addEventListener('submit', e => e.preventDefault());
+  $('close-camera').addEventListener('click', () => { state.selected = null; $('camera-view').hidden = true; renderList(); state.cameras.forEach((_, id) => paintCamera(id)); });
+  $('show-cameras').addEventListener('click', () => showView(false));
+  $('show-alerts').addEventListener('click', () => showView(true));
+  $('refresh-alerts').addEventListener('click', loadAlerts);
+  $('set-key').addEventListener('click', askKey);
+  $('key-cancel').addEventListener('click', () => $('key-dialog').close('cancel'));
+  await drawBoroughs();
+  connectLive();
+  try { await loadCameras(); document.body.dataset.ready = 'true'; } catch (e) { $('camera-count').textContent = `error: ${e.message}`; }
+});
