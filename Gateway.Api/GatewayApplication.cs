@@ -56,6 +56,8 @@ public static class GatewayApplication
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapHealthEndpoints();
         app.MapCameraEndpoints();
+        app.MapZoneEndpoints();
+        app.MapViolationEndpoints();
         app.MapPredictionEndpoints();
         app.MapAdminEndpoints();
         app.MapAnalyticsEndpoints();

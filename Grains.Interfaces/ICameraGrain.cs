@@ -18,4 +18,26 @@ public interface ICameraGrain : IGrainWithGuidKey
 
     [Alias("GetSnapshot")]
     Task<CameraSnapshot> GetSnapshot();
+
+    /// <summary>
+    /// Replaces the camera's zones after validating them (inside the frame, simple polygons, sane counts, unique
+    /// names, known types); refused zones leave the stored ones unchanged.
+    /// </summary>
+    [Alias("SetZones")]
+    Task<ZoneUpdateResult> SetZones(IReadOnlyList<CameraZone> zones);
+
+    /// <summary>The camera's zones, as last accepted.</summary>
+    [Alias("GetZones")]
+    Task<IReadOnlyList<CameraZone>> GetZones();
+
+    /// <summary>
+    /// The camera's violation episodes, newest first: the open ones and the most recently resolved. Each is shaped
+    /// like the report sent to its <c>IViolationGrain</c>, with <c>Sequence</c> 0.
+    /// </summary>
+    [Alias("GetViolations")]
+    Task<IReadOnlyList<Violations.ViolationEpisodeReport>> GetViolations();
+
+    /// <summary>Zones, episode counts and the hand-offs still pending.</summary>
+    [Alias("GetDetectionStatus")]
+    Task<CameraDetectionStatus> GetDetectionStatus();
 }

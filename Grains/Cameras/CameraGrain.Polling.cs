@@ -27,8 +27,13 @@ public sealed partial class CameraGrain
         var result = fetch.IsSuccess
             ? await OnFrameAsync(fetch.Jpeg!, fetch.LastModified ?? now, now, started)
             : OnFetchFailed(fetch, started);
+        if (!fetch.IsSuccess)
+        {
+            await TrackNoFrameAsync(now);
+        }
 
         await PersistAsync();
+        await HandOffAsync();
         _lastResult = result with { CacheHit = false };
         _lastResultAt = now;
         metrics.ProcessingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -81,6 +86,7 @@ public sealed partial class CameraGrain
             s.LastFrameHash = hash;
             s.LastFrameTakenAt = takenAt;
             s.LastAnalysis = analysis;
+            await TrackFrameAsync(analysis, takenAt);
         }
 
         if (cacheHit)
@@ -110,7 +116,7 @@ public sealed partial class CameraGrain
     {
         var started = Stopwatch.GetTimestamp();
         _frameAnalyzer ??= analyzer.CreateForCamera(CameraId.ToString());
-        var analysis = _frameAnalyzer.Analyze(jpeg, takenAt, []).ToSummary();
+        var analysis = _frameAnalyzer.Analyze(jpeg, takenAt, Zones).ToSummary();
         state.State.FramesAnalysed++;
         metrics.AnalysisDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return analysis;

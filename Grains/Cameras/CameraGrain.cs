@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VibeCheck.Cameras;
@@ -7,6 +8,7 @@ using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.Vision;
+using VibeCheck.Vision.Episodes;
 
 namespace VibeCheck.Grains.Cameras;
 
@@ -23,12 +25,14 @@ public sealed partial class CameraGrain(
     CameraMetrics metrics,
     IOptions<CameraPollingOptions> options,
     TimeProvider clock,
+    IConfiguration configuration,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
 {
     private const string KeepAliveReminder = "poll-keepalive";
     private readonly CameraPollingOptions _options = options.Value;
     private IGrainTimer? _pollTimer;
     private ICameraFrameAnalyzer? _frameAnalyzer;
+    private ViolationMonitor? _monitor;
     private ProcessResult? _lastResult;
     private DateTimeOffset _lastResultAt;
     private bool _unsaved;

@@ -1,4 +1,9 @@
 using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Interfaces.Forecasting;
+using VibeCheck.Grains.Interfaces.Violations;
+using VibeCheck.Vision;
+using VibeCheck.Vision.Activity;
+using VibeCheck.Vision.Episodes;
 
 namespace VibeCheck.Grains.Cameras;
 
@@ -29,9 +34,33 @@ public sealed class CameraState
     public long CacheHits { get; set; }
     public long CacheMisses { get; set; }
 
-    /// <summary>Reserved for violation episodes (filled by the detection work).</summary>
-    public List<string> OpenEpisodeIds { get; set; } = [];
+    /// <summary>The camera's zones, as accepted by <c>SetZones</c>; passed to the analyser and the rules.</summary>
+    public List<Zone> Zones { get; set; } = [];
 
-    /// <summary>Reserved for forecast horizons (filled by the forecasting work), keyed by minutes ahead.</summary>
-    public Dictionary<int, double> ForecastByHorizon { get; set; } = [];
+    /// <summary>The episode tracker's memory: candidates building up and open episodes.</summary>
+    public EpisodeTrackerState Episodes { get; set; } = new();
+
+    /// <summary>The most recently resolved episodes, newest last (at most <c>CameraDetection.MaxResolvedEpisodes</c>).</summary>
+    public List<ViolationEpisode> ResolvedEpisodes { get; set; } = [];
+
+    /// <summary>Sequence of the next violation report; camera-wide, so it also increases per episode.</summary>
+    public long NextReportSequence { get; set; } = 1;
+
+    /// <summary>Violation reports not yet acknowledged by their <c>IViolationGrain</c>, oldest first.</summary>
+    public List<ViolationEpisodeReport> PendingViolationReports { get; set; } = [];
+
+    /// <summary>Violation reports acknowledged so far.</summary>
+    public long ViolationReportsSent { get; set; }
+
+    /// <summary>The 5-minute activity bucket being filled (and any not yet closed).</summary>
+    public List<ActivityBucket> ActivityBuckets { get; set; } = [];
+
+    /// <summary>Start of the latest bucket closed and queued for the forecaster; older frames are not counted again.</summary>
+    public DateTimeOffset? LastClosedBucketStart { get; set; }
+
+    /// <summary>Closed buckets not yet acknowledged by the camera's <c>ICameraForecastGrain</c>, oldest first.</summary>
+    public List<ActivityBucketReport> PendingActivityReports { get; set; } = [];
+
+    /// <summary>Closed buckets acknowledged so far.</summary>
+    public long ActivityReportsSent { get; set; }
 }

@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Logging;
+using VibeCheck.Grains.Caching;
+using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Interfaces.Forecasting;
+using VibeCheck.Grains.Interfaces.Violations;
+using VibeCheck.Vision;
+
+namespace VibeCheck.Grains.Cameras;
+
+/// <summary>Zones, violation episodes and activity buckets: the rules run in the vision library, hand-offs retry here.</summary>
+public sealed partial class CameraGrain
+{
+    private const int NycFrameWidth = 352;
+    private const int NycFrameHeight = 240;
+
+    public async Task<ZoneUpdateResult> SetZones(IReadOnlyList<CameraZone> zones)
+    {
+        var last = state.State.LastAnalysis;
+        var (width, height) = last is { Error: null, Width: > 0, Height: > 0 } ? (last.Width, last.Height) : (NycFrameWidth, NycFrameHeight);
+        var (parsed, errors) = CameraZoneMapping.ToZones(zones, width, height);
+        if (errors.Count > 0)
+        {
+            return new ZoneUpdateResult(false, errors, CurrentZones());
+        }
+
+        state.State.Zones = parsed;
+        await PersistAsync();
+        if (_unsaved)
+        {
+            throw new InvalidOperationException($"The zones of camera {CameraId} could not be saved; try again.");
+        }
+
+        logger.LogInformation("Camera {CameraId} now has {Zones} zones", CameraId, parsed.Count);
+        return new ZoneUpdateResult(true, [], CurrentZones());
+    }
+
+    public Task<IReadOnlyList<CameraZone>> GetZones() => Task.FromResult(CurrentZones());
+
+    public Task<IReadOnlyList<ViolationEpisodeReport>> GetViolations() =>
+        Task.FromResult(CameraDetection.Listing(state.State, CameraId));
+
+    public Task<CameraDetectionStatus> GetDetectionStatus()
+    {
+        var s = state.State;
+        var bucket = s.ActivityBuckets.LastOrDefault();
+        return Task.FromResult(new CameraDetectionStatus(
+            s.Zones.Count, s.Episodes.Open.Count, s.ResolvedEpisodes.Count,
+            s.PendingViolationReports.Count, s.PendingActivityReports.Count,
+            bucket?.Start, bucket?.Frames ?? 0, s.ViolationReportsSent, s.ActivityReportsSent));
+    }
+
+    private IReadOnlyList<CameraZone> CurrentZones() => state.State.Zones.Select(z => z.ToContract()).ToList();
+
+    private IReadOnlyList<Zone> Zones => state.State.Zones;
+
+    /// <summary>After a new frame's analysis: episodes and activity; the latest episode of each type goes to the 24 h key.</summary>
+    private async Task TrackFrameAsync(FrameAnalysisSummary analysis, DateTimeOffset takenAt)
+    {
+        _monitor ??= CameraViolationMonitor.Create(configuration);
+        await CacheLatestAsync(CameraDetection.OnFrame(state.State, _monitor, CameraId, analysis, takenAt));
+    }
+
+    /// <summary>After a failed fetch: stale episodes resolve by time, ended buckets close.</summary>
+    private async Task TrackNoFrameAsync(DateTimeOffset now)
+    {
+        _monitor ??= CameraViolationMonitor.Create(configuration);
+        await CacheLatestAsync(CameraDetection.OnNoFrame(state.State, _monitor, CameraId, now));
+    }
+
+    private async Task CacheLatestAsync(IReadOnlyList<ViolationEpisodeReport> reports)
+    {
+        foreach (var latest in reports.GroupBy(r => r.Type).Select(g => g.Last()))
+        {
+            await cache.SetJsonAsync(CacheKeys.Violation(CameraId, latest.Type), latest, CacheKeys.ViolationTtl);
+        }
+    }
+
+    /// <summary>
+    /// Sends the persisted queues, oldest first; a report leaves its queue only once its grain acknowledged it. The
+    /// first failure stops the queue (order per episode matters) until the next poll.
+    /// </summary>
+    private async Task HandOffAsync()
+    {
+        var s = state.State;
+        var sent = 0;
+        try
+        {
+            while (s.PendingViolationReports.Count > 0)
+            {
+                var report = s.PendingViolationReports[0];
+                await GrainFactory.GetGrain<IViolationGrain>(report.EpisodeId).Report(report);
+                s.PendingViolationReports.RemoveAt(0);
+                s.ViolationReportsSent++;
+                sent++;
+            }
+
+            while (s.PendingActivityReports.Count > 0)
+            {
+                await GrainFactory.GetGrain<ICameraForecastGrain>(CameraId).RecordActivity(s.PendingActivityReports[0]);
+                s.PendingActivityReports.RemoveAt(0);
+                s.ActivityReportsSent++;
+                sent++;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Camera {CameraId} hand-off failed; {Violations} violation reports and {Buckets} buckets wait for the next poll",
+                CameraId, s.PendingViolationReports.Count, s.PendingActivityReports.Count);
+        }
+
+        // Acknowledged items are written with the next poll or on deactivation; a crash before that only repeats them,
+        // and both receivers apply repeats once.
+        _unsaved |= sent > 0;
+    }
+}

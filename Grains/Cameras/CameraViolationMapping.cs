@@ -1,0 +1,48 @@
+using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Interfaces.Violations;
+using VibeCheck.Vision;
+using VibeCheck.Vision.Episodes;
+
+namespace VibeCheck.Grains.Cameras;
+
+/// <summary>Between the cached frame analysis, the vision library's episodes and the violation reports.</summary>
+public static class CameraViolationMapping
+{
+    /// <summary>
+    /// The vision library's view of a (possibly cached) analysis, for the rules. Without statistics (a frame that
+    /// could not be decoded) the monitor treats it as no evidence.
+    /// </summary>
+    public static FrameAnalysis ToFrameAnalysis(this FrameAnalysisSummary a) => new(
+        a.Error,
+        a.Error is null && a.PerceptualHash is not null
+            ? new FrameStatistics(a.Width, a.Height, a.MeanBrightness, a.Contrast, a.PerceptualHash, a.ServiceCardLikelihood)
+            : null,
+        a.Detections.Select(d => new Detection(d.Label, d.Confidence, new BoundingBox(d.X, d.Y, d.Width, d.Height))).ToList(),
+        a.ZoneOccupancy,
+        a.Detector);
+
+    /// <summary>
+    /// The cluster-wide id of a camera's episode (the key of its <see cref="IViolationGrain"/>): the tracker's id is
+    /// only unique within one camera.
+    /// </summary>
+    public static string GlobalEpisodeId(Guid cameraId, string episodeId) => $"{cameraId:N}:{episodeId}";
+
+    /// <summary>The report of an episode as it stands, observed at <paramref name="observedAt"/>.</summary>
+    public static ViolationEpisodeReport ToReport(
+        this ViolationEpisode e, Guid cameraId, CameraRegistration? camera, long sequence, DateTimeOffset observedAt) => new(
+        GlobalEpisodeId(cameraId, e.Id),
+        sequence,
+        cameraId,
+        camera?.Name ?? "",
+        camera?.Borough ?? "",
+        e.Type,
+        e.Zone,
+        e.Status,
+        e.Confidence,
+        e.StartedAt,
+        e.EndedAt,
+        observedAt,
+        e.Evidence.Select(x => x.FrameHash).Distinct().ToList(),
+        e.Evidence.Select(x => new DetectionSummary(e.Type, Math.Round(x.Score, 3), x.Box.X, x.Box.Y, x.Box.Width, x.Box.Height)).ToList(),
+        e.Detector);
+}
