@@ -27,14 +27,13 @@ public static class CameraDetection
     /// resolved episode, and the frame counted in its bucket. Returns the reports queued.
     /// </summary>
     public static IReadOnlyList<ViolationEpisodeReport> OnFrame(
-        CameraState s, ViolationMonitor monitor, Guid cameraId, FrameAnalysisSummary analysis, DateTimeOffset takenAt)
+        CameraState s, CameraViolationMonitor monitor, Guid cameraId, FrameAnalysisSummary analysis, string frameHash, DateTimeOffset takenAt)
     {
-        var frame = analysis.ToFrameAnalysis();
-        var step = monitor.Process(s.Episodes, frame, takenAt, s.Zones);
+        var step = monitor.Step(s.Episodes, analysis, frameHash, takenAt, s.Zones);
         var reports = Apply(s, step, cameraId, takenAt);
-        if (frame.Statistics is not null)
+        if (analysis.Error is null && analysis.Width > 0)
         {
-            CountActivity(s, cameraId, takenAt, frame.Detections, step.Opened.Select(e => e.Type));
+            CountActivity(s, cameraId, takenAt, analysis.ToDetections(), step.Opened.Select(e => e.Type));
         }
 
         return reports;
@@ -44,7 +43,7 @@ public static class CameraDetection
     /// No frame arrived (fetch failed): episodes without evidence for longer than the cutoff resolve, and buckets that
     /// ended before <paramref name="now"/> close.
     /// </summary>
-    public static IReadOnlyList<ViolationEpisodeReport> OnNoFrame(CameraState s, ViolationMonitor monitor, Guid cameraId, DateTimeOffset now)
+    public static IReadOnlyList<ViolationEpisodeReport> OnNoFrame(CameraState s, CameraViolationMonitor monitor, Guid cameraId, DateTimeOffset now)
     {
         var reports = Apply(s, monitor.Tracker.Expire(s.Episodes, now), cameraId, now);
         CloseBuckets(s, cameraId, ActivityCounter.BucketStart(now));

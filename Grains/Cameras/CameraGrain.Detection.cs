@@ -54,10 +54,10 @@ public sealed partial class CameraGrain
     private IReadOnlyList<Zone> Zones => state.State.Zones;
 
     /// <summary>After a new frame's analysis: episodes and activity; the latest episode of each type goes to the 24 h key.</summary>
-    private async Task TrackFrameAsync(FrameAnalysisSummary analysis, DateTimeOffset takenAt)
+    private async Task TrackFrameAsync(FrameAnalysisSummary analysis, string frameHash, DateTimeOffset takenAt)
     {
         _monitor ??= CameraViolationMonitor.Create(configuration);
-        await CacheLatestAsync(CameraDetection.OnFrame(state.State, _monitor, CameraId, analysis, takenAt));
+        await CacheLatestAsync(CameraDetection.OnFrame(state.State, _monitor, CameraId, analysis, frameHash, takenAt));
     }
 
     /// <summary>After a failed fetch: stale episodes resolve by time, ended buckets close.</summary>

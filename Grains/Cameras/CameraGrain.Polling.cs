@@ -86,7 +86,7 @@ public sealed partial class CameraGrain
             s.LastFrameHash = hash;
             s.LastFrameTakenAt = takenAt;
             s.LastAnalysis = analysis;
-            await TrackFrameAsync(analysis, takenAt);
+            await TrackFrameAsync(analysis, hash, takenAt);
         }
 
         if (cacheHit)

@@ -8,7 +8,6 @@ using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.Vision;
-using VibeCheck.Vision.Episodes;
 
 namespace VibeCheck.Grains.Cameras;
 
@@ -32,7 +31,7 @@ public sealed partial class CameraGrain(
     private readonly CameraPollingOptions _options = options.Value;
     private IGrainTimer? _pollTimer;
     private ICameraFrameAnalyzer? _frameAnalyzer;
-    private ViolationMonitor? _monitor;
+    private CameraViolationMonitor? _monitor;
     private ProcessResult? _lastResult;
     private DateTimeOffset _lastResultAt;
     private bool _unsaved;

@@ -8,18 +8,9 @@ namespace VibeCheck.Grains.Cameras;
 /// <summary>Between the cached frame analysis, the vision library's episodes and the violation reports.</summary>
 public static class CameraViolationMapping
 {
-    /// <summary>
-    /// The vision library's view of a (possibly cached) analysis, for the rules. Without statistics (a frame that
-    /// could not be decoded) the monitor treats it as no evidence.
-    /// </summary>
-    public static FrameAnalysis ToFrameAnalysis(this FrameAnalysisSummary a) => new(
-        a.Error,
-        a.Error is null && a.PerceptualHash is not null
-            ? new FrameStatistics(a.Width, a.Height, a.MeanBrightness, a.Contrast, a.PerceptualHash, a.ServiceCardLikelihood)
-            : null,
-        a.Detections.Select(d => new Detection(d.Label, d.Confidence, new BoundingBox(d.X, d.Y, d.Width, d.Height))).ToList(),
-        a.ZoneOccupancy,
-        a.Detector);
+    /// <summary>The detections of a (possibly cached) analysis, as the vision rules take them.</summary>
+    public static IReadOnlyList<Detection> ToDetections(this FrameAnalysisSummary a) =>
+        a.Detections.Select(d => new Detection(d.Label, d.Confidence, new BoundingBox(d.X, d.Y, d.Width, d.Height))).ToList();
 
     /// <summary>
     /// The cluster-wide id of a camera's episode (the key of its <see cref="IViolationGrain"/>): the tracker's id is
