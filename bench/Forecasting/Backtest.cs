@@ -24,6 +24,10 @@ internal static class Backtest
         int horizon = args.Int("horizon", 24);
         int origins = args.Int("origins", 10);
         double level = args.Double("level", 0.95);
+        // Backtest before a date, e.g. to stay clear of a long outage of the counter at the end of a series.
+        DateTimeOffset? until = args.Get("until") is { } u
+            ? DateTimeOffset.Parse(u, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : null;
 
         var rows = Csv.Read(csv).ToList();
         var header = rows[0].Select(h => h.Trim()).ToList();
@@ -48,7 +52,11 @@ internal static class Backtest
                 groups[key] = list = [];
             }
 
-            list.Add(new TimePoint(ParseTime(timeIdx.Select(i => row[i]).ToArray()), value));
+            var at = ParseTime(timeIdx.Select(i => row[i]).ToArray());
+            if (until is null || at < until)
+            {
+                list.Add(new TimePoint(at, value));
+            }
         }
 
         var step = args.Get("step-minutes") is { } sm
@@ -112,6 +120,7 @@ internal static class Backtest
             var result = TimeSeriesForecaster.Forecast(history, options);
             if (result.Status != ForecastStatus.Ok)
             {
+                Console.Error.WriteLine($"origin {cut:u} skipped: {result.Status}: {result.Message}");
                 continue;
             }
 
