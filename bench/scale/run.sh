@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Scale run (issue 7): SILOS silos and two gateways on loopback with one Redis, polling CAMERAS cameras of the
+# shared registry from the replay server every INTERVAL seconds, while wrk holds CONNECTIONS connections on the
+# read endpoints of both gateways. One silo is killed (SIGKILL) halfway. Bounded: DURATION seconds of load.
+#
+#   bench/scale/run.sh [SILOS=3] [CAMERAS=922] [INTERVAL=10] [DURATION=60] [CONNECTIONS=1000]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+silos=${1:-3}; cameras=${2:-922}; interval=${3:-10}; duration=${4:-60}; connections=${5:-1000}
+DATA=${VIBECHECK_DATA:-$root/../shared/data}
+registry="$DATA/nyc-camera-registry/skortchmark9-bus_cameras_all.json"
+[ -f "$registry" ] || { echo "missing $registry"; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk"; exit 1; }
+scripts/install-prerequisites.sh
+[ "${SKIP_BUILD:-}" = 1 ] || dotnet build VibeCheck.Orleans.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+
+work=$(mktemp -d)
+free_port() { for p in $(seq "$1" $(($1 + 300))); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; }
+redis_port=$(free_port 18379); replay_port=$(free_port 18080)
+pids=(); silo_pids=(); gateway_pids=(); names=()
+cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --dir "$work" --logfile "$work/redis.log"
+
+export ConnectionStrings__Redis="127.0.0.1:$redis_port" Orleans__ClusterId=scale Orleans__ServiceId=scale
+export NycDot__BaseUrl="http://127.0.0.1:$replay_port" Cameras__PollInterval="00:00:$(printf %02d "$interval")" Cameras__MaxWatched="$cameras"
+export Cameras__KeepAlivePeriod=00:01:00 Auth__ApiKeys__0=bench-key Auth__AdminKeys__0=bench-admin-key
+export RateLimits__WritesPerMinute=10000000 RateLimits__ReadsPerMinute=10000000 Logging__LogLevel__Default=Warning
+export Warehouse__DataDirectory="$work/warehouse"
+dotnet ReplayServer/bin/Release/net10.0/linux-x64/VibeCheck.ReplayServer.dll --urls "http://127.0.0.1:$replay_port" \
+  --Replay:RegistryPath="$registry" --Replay:FramesDirectory="$DATA/nyc-dot-frames" >"$work/replay.log" 2>&1 & pids+=($!)
+
+silo_http=()
+for i in $(seq 1 "$silos"); do
+  http=$(free_port $((18180 + i * 10))); sp=$(free_port $((18411 + i * 10))); gp=$(free_port $((18611 + i * 10)))
+  (cd Silo && exec dotnet bin/Release/net10.0/linux-x64/VibeCheck.Silo.dll --urls "http://127.0.0.1:$http" \
+    --Orleans:SiloPort="$sp" --Orleans:GatewayPort="$gp") >"$work/silo$i.log" 2>&1 &
+  pids+=($!); silo_pids+=($!); silo_http+=("$http"); names+=("silo$i")
+  sleep 3 # one at a time, as the Orleans notes advise
+done
+gateways=()
+for i in 1 2; do
+  port=$(free_port $((18900 + i * 10)))
+  (cd Gateway.Api && exec dotnet bin/Release/net10.0/linux-x64/VibeCheck.Gateway.dll --urls "http://127.0.0.1:$port") >"$work/gateway$i.log" 2>&1 &
+  pids+=($!); gateway_pids+=($!); gateways+=("http://127.0.0.1:$port"); names+=("gateway$i")
+done
+for g in "${gateways[@]}"; do
+  for _ in $(seq 1 120); do curl -fsS "$g/health" >/dev/null 2>&1 && break; sleep 1; done
+done
+camera=$(curl -fsS "${gateways[0]}/cameras" | awk 'match($0, /"id":"[0-9a-f-]+"/) { print substr($0, RSTART + 6, RLENGTH - 7) }')
+requests() { curl -fsS "http://127.0.0.1:$replay_port/_replay/stats" | tr -dc '0-9'; }
+cpu() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$1/stat" 2>/dev/null || echo "-"; }
+rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "-"; }
+
+echo "silos=$silos cameras=$cameras interval=${interval}s duration=${duration}s connections=$connections (split over 2 gateways)"
+sleep "$interval" # let every camera poll once before measuring
+declare -A cpu0; all=("${silo_pids[@]}" "${gateway_pids[@]}")
+for p in "${all[@]}"; do cpu0[$p]=$(cpu "$p"); done
+r0=$(requests); t0=$(date +%s.%N)
+half=$((connections / 2)); wrk_pids=()
+ulimit -n 65536 2>/dev/null || true
+for g in "${gateways[@]}"; do
+  wrk -t1 -c"$half" -d"${duration}s" --timeout 10s --latency "$g/cameras/$camera" >"$work/wrk-${g##*:}.txt" &
+  wrk_pids+=($!)
+done
+# Per-second image request rate; kill the last silo halfway.
+victim=${silo_pids[$((silos - 1))]}
+: >"$work/rate.txt"
+prev=$r0
+for s in $(seq 1 "$duration"); do
+  sleep 1
+  now=$(requests); echo "$s $((now - prev))" >>"$work/rate.txt"; prev=$now
+  if [ "$s" -eq $((duration / 2)) ] && [ "$silos" -gt 1 ]; then kill -KILL "$victim"; echo "t=${s}s: killed silo$silos (pid $victim)"; fi
+done
+wait "${wrk_pids[@]}" || true
+sleep 1
+t1=$(date +%s.%N); r1=$(requests)
+echo; echo "frames fetched per second (whole run): $(awk -v a="$r0" -v b="$r1" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.1f", (b - a) / (t1 - t0) }') (expected $(awk -v c="$cameras" -v i="$interval" 'BEGIN { printf "%.1f", c / i }'))"
+echo "per-second fetch rate (t rate):"; tr '\n' ' ' <"$work/rate.txt"; echo
+for g in "${gateways[@]}"; do
+  f="$work/wrk-${g##*:}.txt"
+  echo "wrk $g/cameras/{id}: $(grep -E 'Requests/sec' "$f" | tr -s ' ') | p50 $(awk '/ 50%/ {print $2}' "$f") | p99 $(awk '/ 99%/ {print $2}' "$f") | errors: $(grep -E 'Non-2xx|Socket errors' "$f" | tr -s ' ' | tr '\n' ' ')"
+done
+echo "process CPU seconds during the run / RSS MiB at the end:"
+i=0
+for p in "${all[@]}"; do
+  echo "  ${names[$i]}: $(awk -v a="${cpu0[$p]}" -v b="$(cpu "$p")" 'BEGIN { if (b == "-") print "killed"; else printf "%.1f s", b - a }') / $(rss "$p") MiB"
+  i=$((i + 1))
+done
+curl -fsS "${gateways[0]}/status" | head -c 600; echo
