@@ -49,8 +49,11 @@ public static class AlertNames
     /// <summary>A traffic violation episode seen by a camera.</summary>
     public const string Violation = "ViolationDetected";
 
-    /// <summary>A camera that stopped delivering frames.</summary>
+    /// <summary>A camera stopped delivering frames.</summary>
     public const string CameraOffline = "CameraOffline";
+
+    /// <summary>A camera's activity in its latest 5-minute bucket lies outside its forecast interval.</summary>
+    public const string UnusualActivity = "UnusualActivity";
 
     /// <summary>A camera delivering the same frame over and over.</summary>
     public const string CameraFrozen = "CameraFrozen";

@@ -30,6 +30,9 @@ public static class SystemAlerts
     /// <summary>Value of the <c>type</c> label of Redis alerts.</summary>
     public const string RedisType = "redis";
 
+    /// <summary>Type label of unusual-activity alerts.</summary>
+    public const string AnomalyType = "anomaly";
+
     /// <summary>A camera offline, frozen or being serviced (MEDIUM); mutes that camera's violation alerts.</summary>
     public static Alert Camera(string cameraId, string borough, CameraCondition condition, DateTimeOffset now)
     {
@@ -69,6 +72,18 @@ public static class SystemAlerts
         var tier = value >= 2 * threshold ? AlertTier.High : AlertTier.Medium;
         return Alert.Create(Labels(AlertNames.PerformanceDegraded, PerformanceType, ("metric", metric)), Annotations(text), tier, now);
     }
+
+    /// <summary>
+    /// Unusual activity for this hour (MEDIUM): the camera's latest bucket lies outside the interval its forecaster
+    /// expected. One alert per camera: it fires while buckets stay unusual and resolves with the first usual one.
+    /// </summary>
+    public static Alert UnusualActivity(string cameraId, DateTimeOffset bucketStart, double value, double expected, double lower, double upper, DateTimeOffset now) =>
+        Alert.Create(
+            Labels(AlertNames.UnusualActivity, AnomalyType, (AlertLabels.Camera, cameraId)),
+            Annotations(string.Create(CultureInfo.InvariantCulture,
+                $"Unusual activity for this hour at camera {cameraId}: {value:0.#} at {bucketStart:u}, expected {expected:0.#} ({lower:0.#} to {upper:0.#})")),
+            AlertTier.Medium,
+            now);
 
     /// <summary>Redis unreachable (HIGH).</summary>
     public static Alert RedisUnreachable(string error, DateTimeOffset now) =>

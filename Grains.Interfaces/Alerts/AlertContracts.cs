@@ -134,3 +134,14 @@ public sealed record TestAlertReceipt(
     [property: Id(0)] string AlertId,
     [property: Id(1)] string NotificationId,
     [property: Id(2)] IReadOnlyList<string> Channels);
+
+/// <summary>A camera's latest activity bucket is (Firing) or is no longer (not Firing) outside its forecast interval.</summary>
+[GenerateSerializer, Immutable, Alias("vibecheck.unusual-activity-report")]
+public sealed record UnusualActivityReport(
+    [property: Id(0)] Guid CameraId,
+    [property: Id(1)] bool Firing,
+    [property: Id(2)] DateTimeOffset BucketStart,
+    [property: Id(3)] double Value,
+    [property: Id(4)] double Expected,
+    [property: Id(5)] double Lower,
+    [property: Id(6)] double Upper);

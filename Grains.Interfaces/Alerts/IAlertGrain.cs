@@ -25,6 +25,10 @@ public interface IAlertGrain : IGrainWithStringKey
     [Alias("ReportSystemCondition")]
     Task ReportSystemCondition(SystemConditionUpdate update);
 
+    /// <summary>Raises or resolves a camera's "unusual activity for this hour" alert, from its forecaster; returns once persisted.</summary>
+    [Alias("ReportUnusualActivity")]
+    Task ReportUnusualActivity(UnusualActivityReport report);
+
     /// <summary>Alerts, newest first, filtered by status (firing/resolved), tier (high/medium/low) and camera.</summary>
     [Alias("List")]
     [AlwaysInterleave]

@@ -118,6 +118,17 @@ public sealed partial class AlertGrain(
         });
     }
 
+    public Task ReportUnusualActivity(UnusualActivityReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return ChangeAsync((s, now) =>
+        {
+            var alert = SystemAlerts.UnusualActivity(
+                report.CameraId.ToString(), report.BucketStart, report.Value, report.Expected, report.Lower, report.Upper, now);
+            return report.Firing ? s.Upsert(alert, now) : s.Resolve(alert.Fingerprint, now);
+        });
+    }
+
     public async Task<AlertView?> Acknowledge(string fingerprint, string by)
     {
         var now = clock.GetUtcNow();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VibeCheck.Forecasting;
 using VibeCheck.Grains.Caching;
+using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Grains.Interfaces.Forecasting;
 
 namespace VibeCheck.Grains.Forecasting;
@@ -112,6 +113,47 @@ public sealed class CameraForecastGrain(
         if (state.State.BucketsSinceFit > 0)
         {
             await FitAsync();
+            await ReportUnusualActivityAsync();
+        }
+    }
+
+    // "Unusual activity for this hour": the newest bucket outside the interval at AlertProbability raises the
+    // camera's alert once; the first usual bucket after it resolves it.
+    private async Task ReportUnusualActivityAsync()
+    {
+        var s = state.State;
+        if (s.BucketMinutes.Length == 0)
+        {
+            return;
+        }
+
+        var latest = s.BucketMinutes[^1];
+        var report = TimeSeriesForecaster.DetectAnomalies(ActivitySeries.Activity(s), ForecasterOptions(1), _options.AlertProbability);
+        if (report.Status != ForecastStatus.Ok)
+        {
+            return;
+        }
+
+        var anomaly = report.Anomalies.FirstOrDefault(a => ActivitySeries.ToMinute(a.Timestamp) == latest);
+        var firing = anomaly is not null;
+        if (firing ? s.LastAlertedBucketMinute == latest : s.LastAlertedBucketMinute is null)
+        {
+            return;
+        }
+
+        var update = anomaly is null
+            ? new UnusualActivityReport(CameraId, false, ActivitySeries.FromMinute(latest), 0, 0, 0, 0)
+            : new UnusualActivityReport(CameraId, true, anomaly.Timestamp, anomaly.Value, anomaly.Expected, anomaly.Lower, anomaly.Upper);
+        try
+        {
+            await GrainFactory.GetGrain<IAlertGrain>(IAlertGrain.Key).ReportUnusualActivity(update);
+            s.LastAlertedBucketMinute = firing ? latest : null;
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not marked as reported, so the next refit tries again.
+            logger.LogWarning(ex, "Reporting unusual activity of camera {CameraId} failed; retried on the next refit", CameraId);
         }
     }
 
