@@ -28,19 +28,25 @@ public sealed class VisionClusterFixture : IAsyncLifetime
     /// Processes the camera's next frame once the replay server's 2-second frame clock has moved on, so every frame has
     /// its own time (the episode tracker ignores frames not newer than the last).
     /// </summary>
-    public async Task<JsonElement> ProcessInNewSlotAsync(Guid camera)
+    public Task<JsonElement> ProcessInNewSlotAsync(Guid camera) => ProcessInNewSlotAsync(System, camera);
+
+    /// <inheritdoc cref="ProcessInNewSlotAsync(Guid)"/>
+    public static async Task<JsonElement> ProcessInNewSlotAsync(VibeCheckCluster system, Guid camera)
     {
         const long slot = 2 * TimeSpan.TicksPerSecond;
         var wait = TimeSpan.FromTicks(slot - (DateTimeOffset.UtcNow.UtcTicks % slot)) + TimeSpan.FromMilliseconds(100);
         await Task.Delay(wait);
-        return await ProcessAsync(camera);
+        return await ProcessAsync(system, camera);
     }
 
     /// <summary>Processes the camera's next frame (past the refresh period, so never answered from the grain's memory).</summary>
-    public async Task<JsonElement> ProcessAsync(Guid camera)
+    public Task<JsonElement> ProcessAsync(Guid camera) => ProcessAsync(System, camera);
+
+    /// <inheritdoc cref="ProcessAsync(Guid)"/>
+    public static async Task<JsonElement> ProcessAsync(VibeCheckCluster system, Guid camera)
     {
         await Task.Delay(350);
-        var response = await System.Http.PostAsync($"/process/camera/{camera}", null);
+        var response = await system.Http.PostAsync($"/process/camera/{camera}", null);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(body.GetProperty("cacheHit").GetBoolean(), "a frame was answered from the refresh period");
