@@ -38,8 +38,8 @@ public sealed class RedisOutageTests(Xunit.Abstractions.ITestOutputHelper output
         Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsync($"/process/camera/{camera}", null)).StatusCode);
 
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var server = connection.GetServer(connection.GetEndPoints()[0]);
-        var stateKey = server.Keys(pattern: $"{system.ServiceId}/state/*{camera:N}*").Concat(server.Keys(pattern: $"{system.ServiceId}/state/*{camera}*")).First();
+        // The Redis grain storage layout: {ServiceId}/state/{grainType}/{key}/{stateName}.
+        var stateKey = $"{system.ServiceId}/state/camera/{camera:N}/camera";
         var data = JsonDocument.Parse((string)(await connection.GetDatabase().HashGetAsync(stateKey, "data"))!);
         Assert.Equal(3, data.RootElement.GetProperty("Fetches").GetInt64());
     }
