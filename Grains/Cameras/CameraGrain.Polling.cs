@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using VibeCheck.Cameras;
 using VibeCheck.Grains.Interfaces;
+using VibeCheck.Vision;
 
 namespace VibeCheck.Grains.Cameras;
 
@@ -80,8 +81,8 @@ public sealed partial class CameraGrain
                 await cache.SetFrameAsync(CameraId, hash, analysis);
             }
 
-            var distance = HealthJudge.PictureDistance(s.LastPerceptualHash, analysis.PerceptualHash);
-            s.UnchangedPictureStreak = distance <= _options.FrozenHashDistance ? s.UnchangedPictureStreak + 1 : 0;
+            var unchangedPicture = FrameHashes.LookUnchanged(s.LastPerceptualHash, analysis.PerceptualHash, _options.FrozenHashDistance);
+            s.UnchangedPictureStreak = unchangedPicture ? s.UnchangedPictureStreak + 1 : 0;
             s.LastPerceptualHash = analysis.PerceptualHash ?? s.LastPerceptualHash;
             s.LastFrameHash = hash;
             s.LastFrameTakenAt = takenAt;

@@ -22,21 +22,4 @@ public static class HealthJudge
             ? CameraHealth.Frozen
             : CameraHealth.Online;
     }
-
-    /// <summary>Hamming distance of two 64-bit perceptual hashes written as hex; null when either is missing.</summary>
-    public static int? PictureDistance(string? previous, string? current)
-    {
-        if (previous is null || current is null || previous.Length != current.Length)
-        {
-            return null;
-        }
-
-        if (!ulong.TryParse(previous, System.Globalization.NumberStyles.HexNumber, null, out var a)
-            || !ulong.TryParse(current, System.Globalization.NumberStyles.HexNumber, null, out var b))
-        {
-            return null;
-        }
-
-        return System.Numerics.BitOperations.PopCount(a ^ b);
-    }
 }

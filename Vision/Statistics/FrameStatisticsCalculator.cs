@@ -117,8 +117,4 @@ public static class FrameStatisticsCalculator
         var flatness = Math.Clamp(1 - edgeShare / 0.08, 0, 1);
         return Math.Round(0.6 * oneGrey + 0.4 * flatness, 3);
     }
-
-    /// <summary>Hamming distance between two hashes from <see cref="PerceptualHash"/>; null when either is not one.</summary>
-    public static int? HammingDistance(string? a, string? b) =>
-        FrameHashes.TryParse(a, out _) && FrameHashes.TryParse(b, out _) ? FrameHashes.HammingDistance(a, b) : null;
 }
