@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VibeCheck.Gateway.Http;
 using VibeCheck.Grains.Interfaces;
 
 namespace VibeCheck.Gateway.Cameras;
@@ -24,6 +26,20 @@ public sealed class RegistryIndex(IClusterClient cluster, TimeProvider clock)
         }
 
         return _ids.Contains(id);
+    }
+
+    /// <summary>
+    /// The camera a route's id names, or the problem to answer: 400 when the id is not a UUID, 404 when the registry
+    /// does not list it. Every per-camera endpoint starts here, before any grain is touched.
+    /// </summary>
+    public async ValueTask<(Guid CameraId, ProblemHttpResult? Problem)> ResolveAsync(string id)
+    {
+        if (!CameraIds.TryParse(id, out var cameraId))
+        {
+            return (Guid.Empty, Problems.InvalidCameraId(id));
+        }
+
+        return await ContainsAsync(cameraId) ? (cameraId, null) : (cameraId, Problems.UnknownCamera(cameraId));
     }
 
     public async Task RefreshAsync()

@@ -60,14 +60,10 @@ public static class CameraEndpoints
     private static async Task<Results<Ok<CameraDetailResponse>, ProblemHttpResult>> GetCameraAsync(
         string id, IClusterClient cluster, RegistryIndex registry)
     {
-        if (!CameraIds.TryParse(id, out var cameraId))
+        var (cameraId, problem) = await registry.ResolveAsync(id);
+        if (problem is not null)
         {
-            return Problems.InvalidCameraId(id);
-        }
-
-        if (!await registry.ContainsAsync(cameraId))
-        {
-            return Problems.UnknownCamera(cameraId);
+            return problem;
         }
 
         var snapshot = await cluster.GetGrain<ICameraGrain>(cameraId).GetSnapshot();
@@ -78,14 +74,10 @@ public static class CameraEndpoints
         string id, IClusterClient cluster, RegistryIndex registry, GatewayMetrics metrics)
     {
         var started = Stopwatch.GetTimestamp();
-        if (!CameraIds.TryParse(id, out var cameraId))
+        var (cameraId, problem) = await registry.ResolveAsync(id);
+        if (problem is not null)
         {
-            return Problems.InvalidCameraId(id);
-        }
-
-        if (!await registry.ContainsAsync(cameraId))
-        {
-            return Problems.UnknownCamera(cameraId);
+            return problem;
         }
 
         var result = await cluster.GetGrain<ICameraGrain>(cameraId).ProcessNow();

@@ -25,14 +25,10 @@ public static class FrameEndpoints
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetFrameAsync(
         string id, IClusterClient cluster, RegistryIndex registry, FrameCache frames, HttpContext http)
     {
-        if (!CameraIds.TryParse(id, out var cameraId))
+        var (cameraId, problem) = await registry.ResolveAsync(id);
+        if (problem is not null)
         {
-            return Problems.InvalidCameraId(id);
-        }
-
-        if (!await registry.ContainsAsync(cameraId))
-        {
-            return Problems.UnknownCamera(cameraId);
+            return problem;
         }
 
         var snapshot = await cluster.GetGrain<ICameraGrain>(cameraId).GetSnapshot();

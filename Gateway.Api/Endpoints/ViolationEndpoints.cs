@@ -24,14 +24,10 @@ public static class ViolationEndpoints
     private static async Task<Results<Ok<ViolationListResponse>, ProblemHttpResult>> ListAsync(
         string id, IClusterClient cluster, RegistryIndex registry)
     {
-        if (!CameraIds.TryParse(id, out var cameraId))
+        var (cameraId, problem) = await registry.ResolveAsync(id);
+        if (problem is not null)
         {
-            return Problems.InvalidCameraId(id);
-        }
-
-        if (!await registry.ContainsAsync(cameraId))
-        {
-            return Problems.UnknownCamera(cameraId);
+            return problem;
         }
 
         var camera = cluster.GetGrain<ICameraGrain>(cameraId);

@@ -34,14 +34,10 @@ public static class ZoneEndpoints
     private static async Task<Results<Ok<IReadOnlyList<ZoneDocument>>, ProblemHttpResult>> GetZonesAsync(
         string id, IClusterClient cluster, RegistryIndex registry)
     {
-        if (!CameraIds.TryParse(id, out var cameraId))
+        var (cameraId, problem) = await registry.ResolveAsync(id);
+        if (problem is not null)
         {
-            return Problems.InvalidCameraId(id);
-        }
-
-        if (!await registry.ContainsAsync(cameraId))
-        {
-            return Problems.UnknownCamera(cameraId);
+            return problem;
         }
 
         var zones = await cluster.GetGrain<ICameraGrain>(cameraId).GetZones();
@@ -51,14 +47,10 @@ public static class ZoneEndpoints
     private static async Task<Results<Ok<IReadOnlyList<ZoneDocument>>, ProblemHttpResult>> PutZonesAsync(
         string id, HttpRequest request, IClusterClient cluster, RegistryIndex registry)
     {
-        if (!CameraIds.TryParse(id, out var cameraId))
+        var (cameraId, problem) = await registry.ResolveAsync(id);
+        if (problem is not null)
         {
-            return Problems.InvalidCameraId(id);
-        }
-
-        if (!await registry.ContainsAsync(cameraId))
-        {
-            return Problems.UnknownCamera(cameraId);
+            return problem;
         }
 
         ZoneDocument?[]? body;
