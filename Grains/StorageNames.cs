@@ -6,4 +6,10 @@ public static class StorageNames
     public const string Cameras = "cameras";
     public const string Registry = "registry";
     public const string Forecasts = "forecasts";
+
+    /// <summary>
+    /// Orleans' stream pub/sub store (the name it looks up). In Redis, subscriptions outlive the silo that hosted
+    /// their rendezvous grain, so live events keep reaching gateways when a silo dies.
+    /// </summary>
+    public const string PubSub = Orleans.Providers.ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME;
 }

@@ -47,7 +47,8 @@ public static class SiloBuilderExtensions
         silo.AddRedisGrainStorage(VibeCheck.Grains.Alerts.AlertStorageNames.Violations, o => o.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(VibeCheck.Grains.Alerts.AlertStorageNames.Alerts, o => o.ConfigurationOptions = redis.Clone());
         silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
-        silo.AddMemoryStreams(VibeCheck.Grains.Interfaces.Live.LiveStreams.Provider).AddMemoryGrainStorage("PubSubStore");
+        silo.AddMemoryStreams(VibeCheck.Grains.Interfaces.Live.LiveStreams.Provider);
+        silo.AddRedisGrainStorage(StorageNames.PubSub, o => o.ConfigurationOptions = redis.Clone());
         silo.AddDashboard();
         silo.AddStartupTask<RegistryStartupTask>();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
 using VibeCheck.Grains.Interfaces.Live;
@@ -6,13 +7,13 @@ namespace VibeCheck.Gateway.Live;
 
 /// <summary>
 /// Subscribes this gateway to every camera-event stream and hands the events to <see cref="LiveEventHub"/>. It
-/// checks its subscriptions periodically and subscribes again when they are gone (the memory pub/sub store lives on
-/// a silo, which may have been restarted), and removes them when the gateway stops.
+/// checks its subscriptions periodically and subscribes again when they are gone (the pub/sub store is in Redis and
+/// outlives silos, but may have been wiped), and removes them when the gateway stops.
 /// </summary>
-public sealed partial class CameraEventsSubscriber(IClusterClient cluster, LiveEventHub hub, ILogger<CameraEventsSubscriber> logger)
+public sealed partial class CameraEventsSubscriber(
+    IClusterClient cluster, LiveEventHub hub, IOptions<LiveUpdateOptions> options, ILogger<CameraEventsSubscriber> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     private readonly List<StreamSubscriptionHandle<CameraEvent>> _handles = [];
 
@@ -23,7 +24,7 @@ public sealed partial class CameraEventsSubscriber(IClusterClient cluster, LiveE
             try
             {
                 await EnsureSubscribedAsync();
-                await Task.Delay(CheckInterval, stoppingToken);
+                await Task.Delay(options.Value.SubscriptionCheckInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

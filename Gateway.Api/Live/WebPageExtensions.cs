@@ -13,6 +13,7 @@ public static class WebPageExtensions
         services.AddNycDotClient(configuration);
         services.AddOptions<FrameProxyOptions>().Bind(configuration.GetSection(FrameProxyOptions.SectionName));
         services.AddSingleton<FrameCache>();
+        services.AddOptions<LiveUpdateOptions>().Bind(configuration.GetSection(LiveUpdateOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LiveEventHub>();
         services.AddHostedService<CameraEventsSubscriber>();
         return services;
