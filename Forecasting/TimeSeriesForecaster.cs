@@ -65,25 +65,36 @@ public static class TimeSeriesForecaster
 
         var series = prepared.Series;
         int n = series.Length;
-        var decomposition = Decomposition.Mstl.Decompose(prepared.Model, prepared.Periods,
-            seasonalDegree: ForecastEngine.SeasonalDegree, windowBase: ForecastEngine.SeasonalWindowBase);
-        var expected = new double[n];
-        var residual = new double[n];
-        for (int t = 0; t < n; t++)
+        double z = Normal.InvCDF(0, 1, 0.5 + probability / 2);
+        var model = (double[])prepared.Model.Clone();
+        var (expected, sigma) = ExpectedAndSigma(prepared, model);
+        // Gross outliers are taken out and the fit redone: with few seasonal cycles an outlier leaks into its phase's
+        // seasonal value and the trend beside it, so the usual bucket right after a spike (the newest one, which the
+        // camera alert judges) would otherwise be measured against a raised expectation.
+        for (int pass = 0; pass < AnomalyRefitPasses; pass++)
         {
-            double e = decomposition.Trend[t] + prepared.Holiday[t] - prepared.LevelOffsets[t];
-            foreach (var s in decomposition.Seasonal)
+            bool changed = false;
+            for (int t = 0; t < n; t++)
             {
-                e += s[t];
+                if (!series.Observed[t] || Math.Abs(prepared.Observed[t] - expected[t]) <= Math.Max(z, GrossOutlierSigmas) * sigma)
+                {
+                    continue;
+                }
+
+                // The fit on the model's scale (without holiday effect and level offsets).
+                double replacement = expected[t] - (prepared.Observed[t] - prepared.Model[t]);
+                changed |= Math.Abs(model[t] - replacement) > 0.1 * sigma;
+                model[t] = replacement;
             }
 
-            expected[t] = e;
-            residual[t] = prepared.Observed[t] - e;
+            if (!changed)
+            {
+                break;
+            }
+
+            (expected, sigma) = ExpectedAndSigma(prepared, model);
         }
 
-        var observedResiduals = Enumerable.Range(0, n).Where(t => series.Observed[t]).Select(t => residual[t]);
-        double sigma = Preprocessing.Robust.Sigma(observedResiduals);
-        double z = Normal.InvCDF(0, 1, 0.5 + probability / 2);
         var anomalies = new List<Anomaly>();
         for (int t = 0; t < n; t++)
         {
@@ -101,6 +112,38 @@ public static class TimeSeriesForecaster
         }
 
         return new AnomalyReport(ForecastStatus.Ok, null, probability, anomalies);
+    }
+
+    private const int AnomalyRefitPasses = 4;
+
+    // Only values this far out are taken out of the refit; taking out everything flagged at a low probability would
+    // shrink the spread and flag ever more.
+    private const double GrossOutlierSigmas = 4.0;
+
+    /// <summary>The decomposition's fit of <paramref name="model"/> on the observed scale, and the robust spread of the observed values around it.</summary>
+    private static (double[] Expected, double Sigma) ExpectedAndSigma(PreparedSeries prepared, double[] model)
+    {
+        int n = model.Length;
+        var decomposition = Decomposition.Mstl.Decompose(model, prepared.Periods,
+            seasonalDegree: ForecastEngine.SeasonalDegree, windowBase: ForecastEngine.SeasonalWindowBase);
+        var expected = new double[n];
+        var residual = new List<double>(n);
+        for (int t = 0; t < n; t++)
+        {
+            double e = decomposition.Trend[t] + prepared.Holiday[t] - prepared.LevelOffsets[t];
+            foreach (var s in decomposition.Seasonal)
+            {
+                e += s[t];
+            }
+
+            expected[t] = e;
+            if (prepared.Series.Observed[t])
+            {
+                residual.Add(prepared.Observed[t] - e);
+            }
+        }
+
+        return (expected, Preprocessing.Robust.Sigma(residual));
     }
 
     private static SeriesDecomposition BuildDecomposition(PreparedSeries prepared, EngineResult engine)
