@@ -14,12 +14,12 @@ public sealed class AlertClusterFixture : IAsyncLifetime
 
     public VibeCheckCluster System { get; private set; } = null!;
     public WebhookReceiver Webhook { get; private set; } = null!;
-    public SmtpReceiver Smtp { get; private set; } = null!;
+    public SmtpTestServer Smtp { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Webhook = await WebhookReceiver.StartAsync();
-        Smtp = await SmtpReceiver.StartAsync();
+        Smtp = await SmtpTestServer.StartAsync();
         System = await VibeCheckCluster.StartAsync(cameraCount: 2, settings: Settings(Webhook, Smtp));
     }
 
@@ -32,7 +32,7 @@ public sealed class AlertClusterFixture : IAsyncLifetime
 
     /// <summary>Alert settings pointing at the receivers: fast group wait/interval, 8 s escalation, sub-second retries,
     /// and a Redis "slow" threshold of zero so the system monitor raises RedisSlow within seconds.</summary>
-    public static Dictionary<string, string?> Settings(WebhookReceiver webhook, SmtpReceiver smtp) => new()
+    public static Dictionary<string, string?> Settings(WebhookReceiver webhook, SmtpTestServer smtp) => new()
     {
         ["Alerts:AllowPrivateNetworkTargets"] = "true",
         ["Alerts:ExternalUrl"] = "https://vibecheck.example",

@@ -11,7 +11,7 @@ public sealed class AlertCrashTests
     public async Task Silo_killed_mid_delivery_loses_nothing_and_keys_stay_the_same()
     {
         await using var webhook = await WebhookReceiver.StartAsync();
-        await using var smtp = await SmtpReceiver.StartAsync();
+        await using var smtp = await SmtpTestServer.StartAsync();
         await using var system = await VibeCheckCluster.StartAsync(cameraCount: 1, settings: AlertClusterFixture.Settings(webhook, smtp));
         var episode = Episode.New();
         var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -5,37 +5,41 @@ using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
+using SmtpServer.Mail;
 using SmtpServer.Net;
 using SmtpServer.Storage;
 
-namespace VibeCheck.Integration.Tests.Alerts;
+namespace VibeCheck.TestSupport;
 
-/// <summary>A real SMTP server on 127.0.0.1 (SmtpServer package) that keeps every message it accepts.</summary>
-public sealed class SmtpReceiver : IAsyncDisposable
+/// <summary>A real SMTP server on 127.0.0.1 (SmtpServer package) that captures messages and refuses chosen recipients.</summary>
+public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private SmtpServer.SmtpServer? _server;
-    private Task _running = Task.CompletedTask;
+    private readonly CancellationTokenSource stop = new();
+    private SmtpServer.SmtpServer? server;
+    private Task running = Task.CompletedTask;
 
-    private SmtpReceiver(int port) => Port = port;
+    private SmtpTestServer(int port) => Port = port;
 
+    /// <summary>Listening port.</summary>
     public int Port { get; }
 
+    /// <summary>Messages accepted.</summary>
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
-    /// <summary>Messages whose text mentions <paramref name="text"/>, sent to <paramref name="to"/> when given.</summary>
+    /// <summary>Messages whose subject or text mentions <paramref name="text"/>, sent to <paramref name="to"/> when given.</summary>
     public IReadOnlyList<MimeMessage> Mentioning(string text, string? to = null) =>
         [.. Messages.Where(m => (m.TextBody ?? "").Contains(text, StringComparison.Ordinal) || (m.Subject ?? "").Contains(text, StringComparison.Ordinal))
             .Where(m => to is null || m.To.Mailboxes.Any(b => b.Address == to))];
 
-    public static async Task<SmtpReceiver> StartAsync()
+    /// <summary>Starts a server refusing the given recipient addresses with 550.</summary>
+    public static async Task<SmtpTestServer> StartAsync(params string[] refusedRecipients)
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
 
-        var receiver = new SmtpReceiver(port);
+        var result = new SmtpTestServer(port);
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
@@ -44,27 +48,29 @@ public sealed class SmtpReceiver : IAsyncDisposable
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, _) => started.TrySetResult();
         var services = new ServiceProvider();
-        services.Add(new CapturingStore(receiver.Messages));
+        services.Add(new CapturingStore(result.Messages));
+        services.Add(new RefusingFilter(refusedRecipients));
         services.Add(listeners);
-        receiver._server = new SmtpServer.SmtpServer(options, services);
-        receiver._running = receiver._server.StartAsync(receiver._stop.Token);
+        result.server = new SmtpServer.SmtpServer(options, services);
+        result.running = result.server.StartAsync(result.stop.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        return receiver;
+        return result;
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _server?.Shutdown();
+        await stop.CancelAsync();
+        server?.Shutdown();
         try
         {
-            await _running.WaitAsync(TimeSpan.FromSeconds(10));
+            await running.WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (OperationCanceledException)
         {
         }
 
-        _stop.Dispose();
+        stop.Dispose();
     }
 
     private sealed class CapturingStore(ConcurrentQueue<MimeMessage> sink) : MessageStore
@@ -76,5 +82,11 @@ public sealed class SmtpReceiver : IAsyncDisposable
             sink.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpServer.Protocol.SmtpResponse.Ok;
         }
+    }
+
+    private sealed class RefusingFilter(string[] refused) : MailboxFilter
+    {
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!refused.Contains($"{to.User}@{to.Host}", StringComparer.OrdinalIgnoreCase));
     }
 }
