@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Forecasting;
+using VibeCheck.Integration.Tests.Vision;
 
 namespace VibeCheck.Integration.Tests.Forecasting;
 
@@ -79,14 +80,16 @@ public sealed class ActivityApiTests(ForecastClusterFixture fixture)
     [Fact]
     public async Task A_polled_cameras_closed_bucket_reaches_its_forecast_grain()
     {
-        // The replay serves this camera's pictures with a chosen Last-Modified, which the camera grain buckets by: three
-        // frames inside one 5-minute bucket an hour ago, then one in the next bucket, which closes the first.
+        // The replay serves this camera's pictures with a chosen Last-Modified, which the camera grain buckets by: eight
+        // frames inside one 5-minute bucket an hour ago (an empty street, then a vehicle stopping), then one in the next
+        // bucket, which closes the first.
         var camera = System.Cameras[7];
+        System.Replay.SetFrames(camera, StreetScene.StoppedVehicleSequence(before: 5, stopped: 3, after: 0), advanceEachRequest: true);
         var bucket = ActivityHistory.LastClosedBucket() - TimeSpan.FromHours(1);
         var counted = 0;
-        foreach (var minute in new[] { 1, 2, 3 })
+        for (var i = 0; i < 8; i++)
         {
-            var frame = await PollTakenAtAsync(camera, bucket + TimeSpan.FromMinutes(minute));
+            var frame = await PollTakenAtAsync(camera, bucket + TimeSpan.FromSeconds(30 + 20 * i));
             counted += frame.Analysis!.Detections.Count(d => d.Label is "vehicle" or "person");
         }
 
