@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using VibeCheck.Gateway.Live;
 using VibeCheck.Integration.Tests;
 using Xunit.Abstractions;
 
@@ -12,19 +14,14 @@ namespace VibeCheck.Web.Tests;
 /// A gateway configured with <c>Auth:RequireKeyForReads</c>: <c>/events</c> takes the key only in the X-Api-Key header,
 /// and the page, given the key, still receives live updates (it reads the stream with fetch, not EventSource).
 /// </summary>
-public sealed class KeyedReadsBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class KeyedReadsBrowserTests(KeyedReadsFixture fixture, ITestOutputHelper output) : IClassFixture<KeyedReadsFixture>
 {
-    private VibeCheckCluster _system = null!;
-
-    public async Task InitializeAsync() => _system = await VibeCheckCluster.StartAsync(
-        cameraCount: 2, settings: new Dictionary<string, string?> { ["Auth:RequireKeyForReads"] = "true" });
-
-    public async Task DisposeAsync() => await _system.DisposeAsync();
+    private VibeCheckCluster System => fixture.System;
 
     [Fact]
     public async Task Events_without_a_key_answer_401_problem_and_a_key_in_the_query_string_is_not_one()
     {
-        using var anonymous = _system.NewClient(null);
+        using var anonymous = System.NewClient(null);
         foreach (var path in new[] { "/events", $"/events?api_key={VibeCheckCluster.WriterKey}", $"/events?X-Api-Key={VibeCheckCluster.WriterKey}" })
         {
             // As the page asks: its stream reader accepts text/event-stream only, and the refusal must still be a problem document.
@@ -37,7 +34,7 @@ public sealed class KeyedReadsBrowserTests(ITestOutputHelper output) : IAsyncLif
             Assert.Equal(401, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
         }
 
-        using var keyed = await _system.Http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead);
+        using var keyed = await System.Http.GetAsync("/events", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
         Assert.Equal("text/event-stream", keyed.Content.Headers.ContentType?.MediaType);
     }
@@ -65,7 +62,7 @@ public sealed class KeyedReadsBrowserTests(ITestOutputHelper output) : IAsyncLif
         };
 
         // Without a key the page cannot read: it asks for one, then loads with it.
-        await page.GotoAsync(_system.GatewayUrl.ToString());
+        await page.GotoAsync(System.GatewayUrl.ToString());
         await page.WaitForSelectorAsync("#key-dialog[open]");
         await page.WaitForFunctionAsync("() => document.getElementById('live-status').textContent.includes('API key needed')");
         await page.Locator("#key-input").FillAsync(VibeCheckCluster.WriterKey);
@@ -75,21 +72,47 @@ public sealed class KeyedReadsBrowserTests(ITestOutputHelper output) : IAsyncLif
 
         // The key restarted the stream: connected, and a camera's poll arrives without reloading.
         await page.WaitForSelectorAsync("#live-status.on");
-        var camera = _system.Cameras[1];
+        var camera = System.Cameras[1];
         await VibeCheckCluster.WaitUntilAsync(async () =>
         {
-            await _system.Http.PostAsync($"/process/camera/{camera}", null);
+            await System.Http.PostAsync($"/process/camera/{camera}", null);
             return await page.Locator("#live-count").GetAttributeAsync("data-last-camera") == camera.ToString();
         }, TimeSpan.FromSeconds(30), "a live update in the page of a gateway that needs keys for reads");
         Assert.Equal("frame_processed", await page.Locator("#live-count").GetAttributeAsync("data-last-kind"));
         await Browser.ScreenshotAsync(page, "keyed-live.png", output);
 
+        // The gateway ends its streams, as it does when it stops: the page reconnects by itself, with the key, and
+        // updates flow again.
+        var hub = System.GatewayServices.GetRequiredService<LiveEventHub>();
+        var connections = eventRequests.Count;
+        hub.CloseAll();
+        await VibeCheckCluster.WaitUntilAsync(
+            () => Task.FromResult(eventRequests.Count > connections && hub.ClientCount >= 1), TimeSpan.FromSeconds(30), "the page reconnected to /events");
+        await page.WaitForSelectorAsync("#live-status.on");
+        var other = System.Cameras[0];
+        await VibeCheckCluster.WaitUntilAsync(async () =>
+        {
+            await System.Http.PostAsync($"/process/camera/{other}", null);
+            return await page.Locator("#live-count").GetAttributeAsync("data-last-camera") == other.ToString();
+        }, TimeSpan.FromSeconds(30), "a live update after the page reconnected");
+
         var requests = eventRequests.ToList();
         output.WriteLine($"{requests.Count} /events requests");
-        Assert.True(requests.Count >= 2, "one refused before the key, one with it");
+        Assert.True(requests.Count >= 3, "one refused before the key, one with it, one after the gateway ended the stream");
         Assert.False(requests[0].Headers.ContainsKey("x-api-key"));
         Assert.Equal(VibeCheckCluster.WriterKey, (await requests[^1].AllHeadersAsync())["x-api-key"]);
         Assert.Empty(keyInUrl);
         Assert.True(problems.Count == 0, "browser errors: " + string.Join(" | ", problems));
     }
+}
+
+/// <summary>One system whose gateway needs a key for reads, shared by the tests of <see cref="KeyedReadsBrowserTests"/>.</summary>
+public sealed class KeyedReadsFixture : IAsyncLifetime
+{
+    public VibeCheckCluster System { get; private set; } = null!;
+
+    public async Task InitializeAsync() => System = await VibeCheckCluster.StartAsync(
+        cameraCount: 2, settings: new Dictionary<string, string?> { ["Auth:RequireKeyForReads"] = "true" });
+
+    public async Task DisposeAsync() => await System.DisposeAsync();
 }
