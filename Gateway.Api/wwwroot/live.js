@@ -49,7 +49,7 @@ export function connectEvents({ path, headers, onEvent, onOpen, onDown, onUnauth
 
   run();
   return {
-    // A new key (or a wish to reconnect now): drop the current connection and connect again at once.
+    // A new key: drop the current connection (or stop waiting for a key) and connect again within about a second.
     restart() { controller?.abort(); wake?.(); },
     close() { stopped = true; controller?.abort(); wake?.(); },
   };
