@@ -59,6 +59,7 @@ public static class GatewayApplication
         app.MapZoneEndpoints();
         app.MapViolationEndpoints();
         app.MapPredictionEndpoints();
+        app.MapActivityEndpoints();
         app.MapAdminEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapAlertEndpoints();

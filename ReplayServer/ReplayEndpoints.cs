@@ -90,7 +90,7 @@ public static class ReplayEndpoints
             jpeg = jpeg[..(jpeg.Length / 2)];
         }
 
-        var takenAt = new DateTimeOffset(slot * interval.Ticks, TimeSpan.Zero);
+        var takenAt = scenario.TakenAtOf(cameraId) ?? new DateTimeOffset(slot * interval.Ticks, TimeSpan.Zero);
         return Results.Bytes(jpeg, "image/jpeg", lastModified: takenAt);
     }
 

@@ -45,6 +45,27 @@ public sealed class ReplayScenario
 
     public IReadOnlyList<byte[]>? FramesOf(Guid cameraId) => _frames.GetValueOrDefault(cameraId);
 
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _takenAt = new();
+
+    /// <summary>
+    /// Serves the camera's pictures as taken at <paramref name="takenAt"/> (their <c>Last-Modified</c>) instead of at the
+    /// replay clock's frame slot, like a camera whose clock is behind; null goes back to the clock. Lets a test put
+    /// frames into an earlier 5-minute activity bucket without waiting five minutes.
+    /// </summary>
+    public void SetTakenAt(Guid cameraId, DateTimeOffset? takenAt)
+    {
+        if (takenAt is { } at)
+        {
+            _takenAt[cameraId] = at;
+        }
+        else
+        {
+            _takenAt.TryRemove(cameraId, out _);
+        }
+    }
+
+    public DateTimeOffset? TakenAtOf(Guid cameraId) => _takenAt.TryGetValue(cameraId, out var at) ? at : null;
+
     public int CountImageRequest(Guid cameraId) => _imageRequests.AddOrUpdate(cameraId, 1, (_, n) => n + 1);
 
     public int ImageRequestsOf(Guid cameraId) => _imageRequests.GetValueOrDefault(cameraId);

@@ -11,7 +11,8 @@ namespace VibeCheck.Gateway.Endpoints;
 /// <summary>
 /// <c>GET /events</c>: server-sent events for the web page. A <c>hello</c> event on connection, then one
 /// <c>camera</c> event (<see cref="LiveMessage"/> JSON) per camera health change or poll, from whichever silo polled
-/// it, and a comment line every 15 s so that proxies keep the connection and dead clients are noticed.
+/// it, and a comment line every 15 s so that proxies keep the connection and dead clients are noticed. The stream ends
+/// when the gateway stops (<see cref="LiveEventHub.CloseAll"/>); the page then reconnects.
 /// </summary>
 public static class LiveEndpoints
 {
@@ -53,8 +54,15 @@ public static class LiveEndpoints
                 wait.CancelAfter(Heartbeat);
                 try
                 {
-                    var message = await lease.Reader.ReadAsync(wait.Token);
-                    await WriteAsync(http.Response, "camera", JsonSerializer.Serialize(message, options), cancellation);
+                    if (!await lease.Reader.WaitToReadAsync(wait.Token))
+                    {
+                        break; // the hub ended the stream: the gateway is stopping
+                    }
+
+                    while (lease.Reader.TryRead(out var message))
+                    {
+                        await WriteAsync(http.Response, "camera", JsonSerializer.Serialize(message, options), cancellation);
+                    }
                 }
                 catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
                 {

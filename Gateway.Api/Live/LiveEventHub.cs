@@ -63,6 +63,24 @@ public sealed class LiveEventHub
         }
     }
 
+    /// <summary>
+    /// Ends every current stream (the gateway is stopping): viewers reconnect, to another gateway behind the same
+    /// address, instead of holding the shutdown until its timeout. Clients that connect afterwards are served as usual.
+    /// </summary>
+    public void CloseAll()
+    {
+        Channel<LiveMessage>[] clients;
+        lock (_gate)
+        {
+            clients = [.. _clients];
+        }
+
+        foreach (var client in clients)
+        {
+            client.Writer.TryComplete();
+        }
+    }
+
     private void Leave(Channel<LiveMessage> channel)
     {
         lock (_gate)

@@ -19,11 +19,16 @@ public static class WebPageExtensions
         return services;
     }
 
-    /// <summary>Security headers on every answer, then the page's files (embedded in the assembly) at <c>/</c>.</summary>
+    /// <summary>
+    /// Security headers on every answer, then the page's files (embedded in the assembly) at <c>/</c>; live streams end
+    /// when the application stops.
+    /// </summary>
     public static IApplicationBuilder UseVibeCheckWebPage(this IApplicationBuilder app)
     {
         var files = new EmbeddedFileProvider(typeof(WebPageExtensions).Assembly, "VibeCheck.Gateway.wwwroot");
         var types = new FileExtensionContentTypeProvider();
+        var hub = app.ApplicationServices.GetRequiredService<LiveEventHub>();
+        app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(hub.CloseAll);
         app.UseMiddleware<PageSecurityHeaders>();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions

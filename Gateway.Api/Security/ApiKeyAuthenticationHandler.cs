@@ -64,11 +64,20 @@ public sealed class ApiKeyAuthenticationHandler(
         await WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed", "This API key may not make this call.");
     }
 
-    private ValueTask WriteProblemAsync(int status, string title, string detail) => problems.WriteAsync(new ProblemDetailsContext
+    private async Task WriteProblemAsync(int status, string title, string detail)
     {
-        HttpContext = Context,
-        ProblemDetails = { Status = status, Title = title, Detail = detail },
-    });
+        var context = new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        };
+        if (!await problems.TryWriteAsync(context))
+        {
+            // The registered writers decline a client that accepts no JSON (the page's event stream asks for
+            // text/event-stream); the refusal is still a problem document rather than an exception and a 500.
+            await Response.WriteAsJsonAsync(context.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        }
+    }
 
     private static bool Matches(byte[] presented, IEnumerable<string> keys)
     {

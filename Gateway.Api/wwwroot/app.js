@@ -1,5 +1,9 @@
 // VibeCheck live page: cameras on a map and in a list, one camera's frame with zones and detections, violations,
-// activity forecast, alerts with acknowledge and silence, and live updates over server-sent events (GET /events).
+// activity history with its forecast, alerts with acknowledge and silence, and live updates over server-sent events
+// (GET /events, read with fetch so that the API key travels in its header when reads need one).
+import { connectEvents } from './live.js';
+import { drawActivityChart } from './chart.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const KEY_STORE = 'vibecheck.apiKey';
 const BOUNDS = { minLat: 40.47, maxLat: 40.93, minLon: -74.27, maxLon: -73.68 };
@@ -7,7 +11,7 @@ const COS = Math.cos(40.7 * Math.PI / 180);
 const MAP_W = 800;
 const MAP_H = Math.round(MAP_W * (BOUNDS.maxLat - BOUNDS.minLat) / ((BOUNDS.maxLon - BOUNDS.minLon) * COS));
 
-const state = { cameras: new Map(), selected: null, frameUrl: null, liveCount: 0, activity: new Map(), violating: new Set() };
+const state = { cameras: new Map(), selected: null, frameUrl: null, liveCount: 0, violating: new Set(), live: null };
 const $ = id => document.getElementById(id);
 
 function el(name, attrs = {}, text) {
@@ -49,7 +53,10 @@ function askKey() {
     const dialog = $('key-dialog');
     $('key-input').value = apiKey() || '';
     dialog.onclose = () => {
-      if (dialog.returnValue === 'save' && $('key-input').value.trim()) sessionStorage.setItem(KEY_STORE, $('key-input').value.trim());
+      if (dialog.returnValue === 'save' && $('key-input').value.trim()) {
+        sessionStorage.setItem(KEY_STORE, $('key-input').value.trim());
+        state.live?.restart();
+      }
       resolve(apiKey());
     };
     dialog.showModal();
@@ -221,37 +228,25 @@ async function loadViolations(id) {
   }
 }
 
+const HISTORY_HOURS = 6;
+
 async function loadChart(id) {
-  const chart = $('chart');
   const status = $('chart-status');
-  chart.replaceChildren();
-  let prediction = null, anomalies = [];
-  try { prediction = await json(`/cameras/${id}/predictions?horizon=60`); } catch (e) { status.textContent = `Forecast not available (${e.problem?.detail ?? e.status ?? e.message})`; }
-  try { anomalies = (await json(`/cameras/${id}/anomalies`)).anomalies ?? []; } catch { /* optional */ }
+  const optional = async path => { try { return await json(path); } catch (e) { return { failed: e }; } };
+  const [history, prediction, anomalies] = await Promise.all([
+    optional(`/cameras/${id}/activity?hours=${HISTORY_HOURS}`), optional(`/cameras/${id}/predictions?horizon=60`), optional(`/cameras/${id}/anomalies`)]);
   if (state.selected !== id) return;
-  const history = state.activity.get(id) ?? [];
-  const points = prediction?.points ?? [];
-  const series = [...history.map(h => ({ t: h.t, v: h.v })), ...anomalies.map(a => ({ t: Date.parse(a.bucketStart), v: a.value })),
-    ...points.flatMap(p => [{ t: Date.parse(p.timestamp), v: p.lower }, { t: Date.parse(p.timestamp), v: p.upper }])];
-  if (!series.length) {
-    if (prediction) status.textContent = prediction.message ?? `Forecast: ${prediction.status}`;
-    chart.appendChild(el('svg:text', { x: 200, y: 80, 'text-anchor': 'middle' }, 'not available yet'));
+  if (history.failed) {
+    $('chart').replaceChildren();
+    $('chart').dataset.state = 'unavailable';
+    status.textContent = `Activity history not available (${history.failed.problem?.detail ?? history.failed.status ?? history.failed.message})`;
     return;
   }
-  const t0 = Math.min(...series.map(s => s.t)), t1 = Math.max(...series.map(s => s.t), t0 + 60000);
-  const v1 = Math.max(1, ...series.map(s => s.v));
-  const x = t => 30 + (t - t0) / (t1 - t0) * 360, y = v => 145 - Math.max(0, v) / v1 * 130;
-  chart.append(el('svg:line', { class: 'axis', x1: 30, y1: 145, x2: 390, y2: 145 }), el('svg:line', { class: 'axis', x1: 30, y1: 15, x2: 30, y2: 145 }),
-    el('svg:text', { x: 2, y: 18 }, v1.toFixed(0)), el('svg:text', { x: 2, y: 148 }, '0'));
-  if (points.length) {
-    const upper = points.map(p => `${x(Date.parse(p.timestamp)).toFixed(1)},${y(p.upper).toFixed(1)}`);
-    const lower = points.map(p => `${x(Date.parse(p.timestamp)).toFixed(1)},${y(p.lower).toFixed(1)}`).reverse();
-    chart.appendChild(el('svg:polygon', { class: 'band', points: [...upper, ...lower].join(' ') }));
-    chart.appendChild(el('svg:polyline', { class: 'forecast', points: points.map(p => `${x(Date.parse(p.timestamp)).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ') }));
-  }
-  if (history.length) chart.appendChild(el('svg:polyline', { class: 'history', points: history.map(h => `${x(h.t).toFixed(1)},${y(h.v).toFixed(1)}`).join(' ') }));
-  for (const a of anomalies) chart.appendChild(el('svg:circle', { class: 'anomaly', r: 2.5, cx: x(Date.parse(a.bucketStart)).toFixed(1), cy: y(a.value).toFixed(1) }));
-  status.textContent = prediction ? `${prediction.model ?? ''} ${prediction.status}; line: detections seen live, dashed: forecast, band: ${((prediction.level ?? 0.95) * 100).toFixed(0)}% interval, dots: anomalies` : 'Forecast not available; line: detections seen live';
+  status.textContent = drawActivityChart($('chart'), {
+    history: history.buckets,
+    prediction: prediction.failed ? null : prediction,
+    anomalies: anomalies.failed ? [] : anomalies.anomalies ?? [],
+  });
 }
 
 // --- Alerts ------------------------------------------------------------------------------------------------------
@@ -290,32 +285,39 @@ async function act(action) {
 
 // --- Live updates ------------------------------------------------------------------------------------------------
 function connectLive() {
-  const source = new EventSource('/events');
   const badge = $('live-status');
-  source.addEventListener('hello', () => { badge.textContent = 'live'; badge.className = 'live-status on'; });
-  source.onerror = () => { badge.textContent = 'reconnecting…'; badge.className = 'live-status off'; };
-  source.addEventListener('camera', event => {
-    const message = JSON.parse(event.data);
-    state.liveCount++;
-    const counter = $('live-count');
-    counter.dataset.count = state.liveCount;
-    counter.dataset.lastCamera = message.cameraId;
-    counter.dataset.lastKind = message.kind;
-    counter.textContent = `${state.liveCount} live updates`;
-    const camera = state.cameras.get(message.cameraId);
-    if (!camera) return;
-    camera.health = message.health;
-    if (message.kind === 'frame_processed' && message.detections != null) {
-      const history = state.activity.get(message.cameraId) ?? [];
-      history.push({ t: Date.parse(message.at), v: message.detections });
-      state.activity.set(message.cameraId, history.slice(-120));
-    }
-    paintCamera(message.cameraId);
-    if (state.selected === message.cameraId && message.kind === 'frame_processed') {
-      loadFrame(message.cameraId);
-      loadDetails(message.cameraId);
-    }
+  const show = (text, on) => { badge.textContent = text; badge.className = `live-status ${on ? 'on' : 'off'}`; };
+  let connectedBefore = false;
+  state.live = connectEvents({
+    path: '/events',
+    headers: () => (apiKey() ? { 'X-Api-Key': apiKey() } : {}),
+    onOpen: () => {
+      show('live', true);
+      // No replay of what was missed while disconnected: catch up from the current state instead.
+      if (connectedBefore) loadCameras().catch(() => {});
+      connectedBefore = true;
+    },
+    onDown: () => show('reconnecting…', false),
+    onUnauthorized: status => show(status === 401 ? 'API key needed for live updates' : 'API key not allowed live updates', false),
+    onEvent: event => { if (event.type === 'camera') onCameraEvent(JSON.parse(event.data)); },
   });
+}
+
+function onCameraEvent(message) {
+  state.liveCount++;
+  const counter = $('live-count');
+  counter.dataset.count = state.liveCount;
+  counter.dataset.lastCamera = message.cameraId;
+  counter.dataset.lastKind = message.kind;
+  counter.textContent = `${state.liveCount} live updates`;
+  const camera = state.cameras.get(message.cameraId);
+  if (!camera) return;
+  camera.health = message.health;
+  paintCamera(message.cameraId);
+  if (state.selected === message.cameraId && message.kind === 'frame_processed') {
+    loadFrame(message.cameraId);
+    loadDetails(message.cameraId);
+  }
 }
 
 // --- Start -------------------------------------------------------------------------------------------------------
@@ -338,5 +340,14 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('key-cancel').addEventListener('click', () => $('key-dialog').close('cancel'));
   await drawBoroughs();
   connectLive();
-  try { await loadCameras(); document.body.dataset.ready = 'true'; } catch (e) { $('camera-count').textContent = `error: ${e.message}`; }
+  try {
+    await loadCameras();
+  } catch (e) {
+    if (e.status !== 401 && e.status !== 403) { $('camera-count').textContent = `error: ${e.message}`; return; }
+    // This gateway needs a key for reads too: ask once, then load with it.
+    $('camera-count').textContent = 'an API key is needed to read';
+    if (!(await askKey())) return;
+    try { await loadCameras(); } catch (again) { $('camera-count').textContent = `error: ${again.message}`; return; }
+  }
+  document.body.dataset.ready = 'true';
 });

@@ -22,6 +22,10 @@ public interface ICameraForecastGrain : IGrainWithGuidKey
     [Alias("GetAnomalies")]
     Task<ActivityAnomalyReport> GetAnomalies(double probability);
 
+    /// <summary>The stored buckets starting at or after <paramref name="since"/>, oldest first (the page's history chart).</summary>
+    [Alias("GetActivity")]
+    Task<ActivityHistoryReport> GetActivity(DateTimeOffset since);
+
     /// <summary>Size and span of the stored series.</summary>
     [Alias("GetSeriesSummary")]
     Task<ActivitySeriesSummary> GetSeriesSummary();

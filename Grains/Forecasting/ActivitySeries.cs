@@ -62,6 +62,20 @@ public static class ActivitySeries
         return points;
     }
 
+    /// <summary>The buckets starting at or after <paramref name="fromMinute"/>, oldest first.</summary>
+    public static ActivityHistoryBucket[] Since(ActivitySeriesState s, long fromMinute)
+    {
+        int first = Array.BinarySearch(s.BucketMinutes, fromMinute);
+        first = first >= 0 ? first : ~first;
+        var buckets = new ActivityHistoryBucket[s.BucketMinutes.Length - first];
+        for (int i = first; i < s.BucketMinutes.Length; i++)
+        {
+            buckets[i - first] = new ActivityHistoryBucket(FromMinute(s.BucketMinutes[i]), s.Vehicles[i], s.Persons[i], s.Violations[i]);
+        }
+
+        return buckets;
+    }
+
     private static void Trim(ActivitySeriesState s, long keepFromMinute)
     {
         int drop = 0;

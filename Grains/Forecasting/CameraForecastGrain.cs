@@ -96,6 +96,9 @@ public sealed class CameraForecastGrain(
             CameraId, StatusOf(report.Status), report.Message, report.Probability, s.BucketMinutes.Length, anomalies));
     }
 
+    public Task<ActivityHistoryReport> GetActivity(DateTimeOffset since) =>
+        Task.FromResult(new ActivityHistoryReport(CameraId, _options.BucketLength, ActivitySeries.Since(state.State, ActivitySeries.ToMinute(since))));
+
     public Task<ActivitySeriesSummary> GetSeriesSummary()
     {
         var s = state.State;

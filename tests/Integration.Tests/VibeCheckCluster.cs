@@ -54,6 +54,9 @@ public sealed class VibeCheckCluster : IAsyncDisposable
     public IDatabase Redis => _redis!.GetDatabase();
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The gateway's services, for tests that act on the gateway itself (e.g. end its live streams as a shutdown does).</summary>
+    public IServiceProvider GatewayServices => _gateway!.Services;
+
     /// <summary>Starts everything. <paramref name="settings"/> override the test defaults (e.g. Cameras:PollInterval).</summary>
     public static async Task<VibeCheckCluster> StartAsync(
         int cameraCount = 4,

@@ -36,7 +36,7 @@ public sealed class WebEndpointTests(WebClusterFixture fixture)
         Assert.DoesNotMatch(new Regex("<style|\\sstyle=|\\son[a-z]+=", RegexOptions.IgnoreCase), html);
         Assert.DoesNotMatch(new Regex("(src|href)=\"(https?:)?//", RegexOptions.IgnoreCase), html);
 
-        foreach (var (path, type) in new[] { ("/app.js", "text/javascript"), ("/app.css", "text/css"), ("/boroughs.json", "application/json") })
+        foreach (var (path, type) in new[] { ("/app.js", "text/javascript"), ("/live.js", "text/javascript"), ("/chart.js", "text/javascript"), ("/app.css", "text/css"), ("/boroughs.json", "application/json") })
         {
             var asset = await anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, asset.StatusCode);

@@ -5,7 +5,7 @@ public sealed class ForecastClusterFixture : IAsyncLifetime
 {
     public VibeCheckCluster System { get; private set; } = null!;
 
-    public async Task InitializeAsync() => System = await VibeCheckCluster.StartAsync(cameraCount: 6);
+    public async Task InitializeAsync() => System = await VibeCheckCluster.StartAsync(cameraCount: 8);
 
     public async Task DisposeAsync() => await System.DisposeAsync();
 }
