@@ -21,7 +21,9 @@ public static class DrillScene
         settings["Cameras:PollInterval"] = "00:00:02";
         settings["Cameras:Jitter"] = "0.5";
         settings["Cameras:FrozenAfterFrames"] = "1000"; // the synthetic street changes only in its clock band
-        settings["Vision:Episodes:EndCutoff"] = "00:00:04";
+        // Longer than the default test cutoff: during a Redis outage a poll waits for its failed writes (~5 s each), and the
+        // evidence must still count as consecutive.
+        settings["Vision:Episodes:EndCutoff"] = "00:00:20";
         settings["Vision:Episodes:MinConsecutiveFrames"] = "3";
         // The synthetic vehicle scores 0.3..1: make every episode an alert that is sent (MEDIUM, webhook only).
         settings["Alerts:Tier:MediumThreshold"] = "0.05";
@@ -37,7 +39,7 @@ public static class DrillScene
     /// <summary>The looping street of every camera, set on the replay server before the cluster starts.</summary>
     public static void SetUpReplay(ReplayScenario replay, IReadOnlyList<Guid> cameras)
     {
-        var street = StreetScene.StoppedVehicleSequence(before: 5, stopped: 8, after: 7);
+        var street = StreetScene.StoppedVehicleSequence(before: 5, stopped: 8, after: 12);
         foreach (var camera in cameras)
         {
             replay.SetFrames(camera, street, advanceEachRequest: true);

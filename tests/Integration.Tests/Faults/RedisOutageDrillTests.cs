@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Integration.Tests.Alerts;
 using Xunit.Abstractions;
 
@@ -52,13 +53,22 @@ public sealed class RedisOutageDrillTests(ITestOutputHelper output)
             return problem.GetProperty("failing").EnumerateArray().Any(e => e.GetString() == "redis");
         }, TimeSpan.FromSeconds(30), "/health to answer 503 naming redis");
 
-        // Writes during the outage: a frame processed on demand is accepted by its grain and kept for Redis.
-        var writes = new Dictionary<string, int>();
-        while (down.Elapsed < outage)
+        // Writes during the outage: one writer asks for a frame to be processed every 2 s; each is accepted by its grain
+        // and kept in memory for Redis.
+        var writes = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        using (var stopWrites = new CancellationTokenSource())
         {
-            var outcome = await WriteAsync(system, system.Cameras[writes.Values.Sum() % system.Cameras.Count]);
-            writes[outcome] = writes.GetValueOrDefault(outcome) + 1;
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            var writer = Task.Run(async () =>
+            {
+                for (var n = 0; !stopWrites.IsCancellationRequested; n++)
+                {
+                    writes.AddOrUpdate(await WriteAsync(system, system.Cameras[n % system.Cameras.Count]), 1, (_, c) => c + 1);
+                    await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+                }
+            });
+            await Task.Delay(outage - down.Elapsed);
+            await stopWrites.CancelAsync();
+            await writer;
         }
 
         var acceptedDuring = (await ledger.AcceptedAsync()).Count;
@@ -76,8 +86,10 @@ public sealed class RedisOutageDrillTests(ITestOutputHelper output)
         var alertedAfter = await TimeUntilAsync(
             () => Task.FromResult(webhook.AcceptedMentioning("\"alertname\":\"RedisUnreachable\"").Count > 0), Bound, "the RedisUnreachable alert at the webhook");
 
-        // Let the system run on Redis again for a while, then empty the streets so every episode ends and the books close.
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        // Let the system run on Redis again until it accepted episodes after the outage began, then empty the streets so
+        // every episode ends and the books close.
+        await VibeCheckCluster.WaitUntilAsync(
+            async () => (await ledger.AcceptedAsync()).Count > acceptedBefore, Bound, "episodes accepted after the outage began");
         await load.StopAsync();
         DrillScene.EmptyStreets(system);
         await VibeCheckCluster.WaitUntilAsync(
@@ -97,11 +109,15 @@ public sealed class RedisOutageDrillTests(ITestOutputHelper output)
         output.WriteLine($"episodes accepted: {acceptedBefore} before the outage, {acceptedDuring} by its end");
         output.WriteLine($"RedisUnreachable: webhook {webhook.AcceptedMentioning("RedisUnreachable").Count} accepted, email {smtp.Mentioning("RedisUnreachable").Count}");
         output.WriteLine(account.ToString());
+        var redisAlert = Assert.Single(await system.Grains.GetGrain<IAlertGrain>(IAlertGrain.Key)
+            .List(new AlertQuery(null, null, null)), a => a.Name == "RedisUnreachable");
+        output.WriteLine($"RedisUnreachable alert {redisAlert.Id}: {redisAlert.Status}, {redisAlert.StartsAt:HH:mm:ss} to {redisAlert.EndsAt:HH:mm:ss}");
         output.WriteLine($"data lost: {account.Problems.Count}");
 
         Assert.Empty(account.Problems);
         Assert.True(account.Accepted > acceptedBefore, "episodes kept being accepted during and after the outage");
         Assert.NotEmpty(smtp.Mentioning("RedisUnreachable"));
+        Assert.Equal("resolved", redisAlert.Status);
         Assert.Equal(0, load.Failed("outage"));
         Assert.Equal(0, load.Failed("after"));
     }
@@ -110,7 +126,8 @@ public sealed class RedisOutageDrillTests(ITestOutputHelper output)
     {
         try
         {
-            using var response = await system.Http.PostAsync($"/process/camera/{camera}", null);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+            using var response = await system.Http.PostAsync($"/process/camera/{camera}", null, timeout.Token);
             return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
