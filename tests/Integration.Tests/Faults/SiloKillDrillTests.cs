@@ -115,7 +115,6 @@ public sealed class SiloKillDrillTests(ITestOutputHelper output)
         }
 
         Assert.Empty(account!.Problems);
-        Assert.True(account.Accepted > openBefore, "episodes were accepted");
         Assert.All(orphans, c => Assert.True(resumed[c] <= ResumeBound));
     }
 }
