@@ -64,8 +64,9 @@ public sealed class DrillLedger(VibeCheckCluster system, WebhookReceiver webhook
 
             var root = JsonDocument.Parse(data).RootElement;
             var id = root.GetProperty("EpisodeId").GetString()!;
-            var resolved = root.GetProperty("EndedAt").ValueKind != JsonValueKind.Null;
-            var forwarded = root.GetProperty("ForwardedTier").ValueKind != JsonValueKind.Null;
+            // The storage's JSON leaves null members out.
+            var resolved = root.TryGetProperty("EndedAt", out var ended) && ended.ValueKind != JsonValueKind.Null;
+            var forwarded = root.TryGetProperty("ForwardedTier", out var tier) && tier.ValueKind != JsonValueKind.Null;
             stored[id] = new StoredViolation(id, root.GetProperty("LastSequence").GetInt64(), resolved, forwarded,
                 stored.TryGetValue(id, out var twin) ? twin.Keys + 1 : 1);
         }
