@@ -56,28 +56,26 @@ public sealed class RedisOutageDrillTests(ITestOutputHelper output)
         // Writes during the outage: one writer asks for a frame to be processed every 2 s; each is accepted by its grain
         // and kept in memory for Redis.
         var writes = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
-        using (var stopWrites = new CancellationTokenSource())
+        var fetchesAtStop = system.Replay.TotalImageRequests;
+        using var stopWrites = new CancellationTokenSource();
+        var writer = Task.Run(async () =>
         {
-            var writer = Task.Run(async () =>
+            for (var n = 0; !stopWrites.IsCancellationRequested; n++)
             {
-                for (var n = 0; !stopWrites.IsCancellationRequested; n++)
-                {
-                    writes.AddOrUpdate(await WriteAsync(system, system.Cameras[n % system.Cameras.Count]), 1, (_, c) => c + 1);
-                    await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
-                }
-            });
-            await Task.Delay(outage - down.Elapsed);
-            await stopWrites.CancelAsync();
-            await writer;
-        }
-
+                writes.AddOrUpdate(await WriteAsync(system, system.Cameras[n % system.Cameras.Count]), 1, (_, c) => c + 1);
+                await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+            }
+        });
+        await Task.Delay(outage - down.Elapsed);
         var acceptedDuring = (await ledger.AcceptedAsync()).Count;
+        var fetchesDuring = system.Replay.TotalImageRequests - fetchesAtStop;
         var healthDuring = (await system.Http.GetAsync("/health")).StatusCode;
 
         // Redis comes back with its data (append-only file).
         load.Phase = "recovery";
         await redis.StartProcessAsync();
         var outageLasted = down.Elapsed;
+        await stopWrites.CancelAsync();
         var up = Stopwatch.StartNew();
         var healthyAfter = await TimeUntilAsync(
             async () => (await system.Http.GetAsync("/health")).StatusCode == HttpStatusCode.OK, Bound, "/health to recover");
@@ -85,6 +83,8 @@ public sealed class RedisOutageDrillTests(ITestOutputHelper output)
         var handedOffAfter = await TimeUntilAsync(async () => await ledger.PendingReportsAsync() == 0, Bound, "cameras to hand off the reports held during the outage");
         var alertedAfter = await TimeUntilAsync(
             () => Task.FromResult(webhook.AcceptedMentioning("\"alertname\":\"RedisUnreachable\"").Count > 0), Bound, "the RedisUnreachable alert at the webhook");
+
+        await writer;
 
         // Let the system run on Redis again until it accepted episodes after the outage began, then empty the streets so
         // every episode ends and the books close.
@@ -106,7 +106,7 @@ public sealed class RedisOutageDrillTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"writes (POST /process) during the outage: {string.Join(", ", writes.Select(w => $"{w.Key}: {w.Value}"))}");
-        output.WriteLine($"episodes accepted: {acceptedBefore} before the outage, {acceptedDuring} by its end");
+        output.WriteLine($"episodes accepted: {acceptedBefore} before the outage, {acceptedDuring} by its end; {fetchesDuring} image fetches during the outage");
         output.WriteLine($"RedisUnreachable: webhook {webhook.AcceptedMentioning("RedisUnreachable").Count} accepted, email {smtp.Mentioning("RedisUnreachable").Count}");
         output.WriteLine(account.ToString());
         var redisAlert = Assert.Single(await system.Grains.GetGrain<IAlertGrain>(IAlertGrain.Key)
