@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace VibeCheck.Grains.Interfaces;
 
 /// <summary>One NYC DOT camera, keyed by its UUID: polls, hashes and analyses its frames.</summary>
@@ -16,7 +18,12 @@ public interface ICameraGrain : IGrainWithGuidKey
     [Alias("ProcessNow")]
     Task<ProcessResult> ProcessNow();
 
+    /// <summary>
+    /// The camera's state as the grain holds it. Interleaved, like the other reads here: a poll waiting on Redis (an
+    /// outage makes every write wait its timeout) must not hold readers behind it; each read is built in one turn.
+    /// </summary>
     [Alias("GetSnapshot")]
+    [AlwaysInterleave]
     Task<CameraSnapshot> GetSnapshot();
 
     /// <summary>
@@ -28,6 +35,7 @@ public interface ICameraGrain : IGrainWithGuidKey
 
     /// <summary>The camera's zones, as last accepted.</summary>
     [Alias("GetZones")]
+    [AlwaysInterleave]
     Task<IReadOnlyList<CameraZone>> GetZones();
 
     /// <summary>
@@ -35,9 +43,11 @@ public interface ICameraGrain : IGrainWithGuidKey
     /// like the report sent to its <c>IViolationGrain</c>, with <c>Sequence</c> 0.
     /// </summary>
     [Alias("GetViolations")]
+    [AlwaysInterleave]
     Task<IReadOnlyList<Violations.ViolationEpisodeReport>> GetViolations();
 
     /// <summary>Zones, episode counts and the hand-offs still pending.</summary>
     [Alias("GetDetectionStatus")]
+    [AlwaysInterleave]
     Task<CameraDetectionStatus> GetDetectionStatus();
 }

@@ -42,26 +42,53 @@ public sealed partial class AlertGrain(
         await ScheduleAsync();
     }
 
-    public Task ReportViolation(ViolationAlertUpdate update)
+    public async Task ReportViolation(ViolationAlertUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return ChangeAsync((s, now) =>
+        var now = clock.GetUtcNow();
+        var tier = AlertViews.ParseTier(update.Tier) ?? AlertTier.Low;
+        var episode = new ViolationEpisodeInfo(
+            update.EpisodeId, update.CameraId, update.CameraName, update.ViolationType, update.Zone, update.Borough,
+            update.Confidence, update.StartedAt);
+        var alert = ViolationAlerts.From(episode, tier, now);
+        var s = state.State.Alerting;
+        var existing = s.Find(alert.Fingerprint);
+        if (update.EndedAt is not null)
         {
-            var tier = AlertViews.ParseTier(update.Tier) ?? AlertTier.Low;
-            var episode = new ViolationEpisodeInfo(
-                update.EpisodeId, update.CameraId, update.CameraName, update.ViolationType, update.Zone, update.Borough,
-                update.Confidence, update.StartedAt);
-            var alert = ViolationAlerts.From(episode, tier, now);
-            var existing = s.Find(alert.Fingerprint);
-            if (update.EndedAt is not null)
-            {
-                // A resolution of an alert never raised still records it, so the episode is listed.
-                s = existing is null ? s.Upsert(alert, now) : s;
-                return s.Resolve(alert.Fingerprint, update.EndedAt.Value < now ? update.EndedAt.Value : now);
-            }
+            // A resolution of an alert never raised still records it, so the episode is listed.
+            s = existing is null ? s.Upsert(alert, now) : s;
+            s = s.Resolve(alert.Fingerprint, update.EndedAt.Value < now ? update.EndedAt.Value : now);
+        }
+        else
+        {
+            s = s.Upsert(alert, now);
+        }
 
-            return s.Upsert(alert, now);
-        });
+        var plan = planner.Plan(s, now);
+        await CommitAsync(WithUnheardResolution(plan, alert.Fingerprint, now), now);
+    }
+
+    /// <summary>
+    /// Grouping sends a resolution only for alerts notified while firing, so an episode that opened and ended before
+    /// its group flushed would never be heard of. That is the rule after any delay upstream (a Redis outage holds the
+    /// cameras' reports, which then arrive within milliseconds): such a MEDIUM or HIGH alert goes out once, on its own,
+    /// as resolved.
+    /// </summary>
+    private NotificationPlan WithUnheardResolution(NotificationPlan plan, string fingerprint, DateTimeOffset now)
+    {
+        var alert = plan.State.Find(fingerprint);
+        if (alert is not { Status: AlertStatus.Resolved, FirstNotifiedAt: null } || alert.Tier < AlertTier.Medium
+            || AlertSuppression.Compute(plan.State, planner.InhibitRules, now).ContainsKey(fingerprint))
+        {
+            return plan;
+        }
+
+        var once = planner.SendNow(plan.State, alert, now);
+        var marked = once.State with
+        {
+            Alerts = once.State.Alerts.Select(a => a.Fingerprint == fingerprint ? a with { FirstNotifiedAt = now } : a).ToList(),
+        };
+        return new NotificationPlan(marked, [.. plan.Notifications, .. once.Notifications]);
     }
 
     public async Task ReportCameraHealth(CameraHealthSignal signal)

@@ -24,6 +24,7 @@ public sealed class SystemHealthMonitor(
     private readonly SystemMonitorOptions _options = options.Value;
     private readonly Dictionary<SystemCondition, SustainedCondition> _conditions = [];
     private readonly Dictionary<SystemCondition, bool> _reported = [];
+    private readonly Dictionary<SystemCondition, SystemConditionUpdate> _unreportedRaise = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,14 +87,34 @@ public sealed class SystemHealthMonitor(
     {
         var next = _conditions.GetValueOrDefault(condition, new SustainedCondition()).Observe(breached, now, _options.Window);
         _conditions[condition] = next;
+        var update = new SystemConditionUpdate(condition, next.Firing, metric, value, threshold, _options.Window, detail);
+        if (next.Firing && !_reported.GetValueOrDefault(condition))
+        {
+            _unreportedRaise[condition] = update;
+        }
+
+        // A raise the router never acknowledged is sent even if the condition has ended since: while Redis is down the
+        // router cannot persist the raise, and without this the recovery would look like "nothing happened" and the
+        // alert, half applied in the router's memory, would never be resolved.
+        if (_unreportedRaise.TryGetValue(condition, out var raise))
+        {
+            await ReportAsync(raise);
+            _unreportedRaise.Remove(condition);
+            _reported[condition] = true;
+        }
+
         if (_reported.GetValueOrDefault(condition) == next.Firing)
         {
             return;
         }
 
-        await grains.GetGrain<IAlertGrain>(IAlertGrain.Key).ReportSystemCondition(
-            new SystemConditionUpdate(condition, next.Firing, metric, value, threshold, _options.Window, detail));
+        await ReportAsync(update);
         _reported[condition] = next.Firing;
-        logger.LogWarning("System condition {Condition} {State} ({Metric} = {Value})", condition, next.Firing ? "firing" : "resolved", metric, value);
+    }
+
+    private async Task ReportAsync(SystemConditionUpdate update)
+    {
+        await grains.GetGrain<IAlertGrain>(IAlertGrain.Key).ReportSystemCondition(update);
+        logger.LogWarning("System condition {Condition} {State} ({Metric} = {Value})", update.Condition, update.Firing ? "firing" : "resolved", update.Metric, update.Value);
     }
 }

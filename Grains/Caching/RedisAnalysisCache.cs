@@ -8,7 +8,8 @@ namespace VibeCheck.Grains.Caching;
 
 /// <summary>
 /// Redis-backed <see cref="IAnalysisCache"/>. A cache must never take the service down with it: every Redis
-/// failure is logged, counted and answered as a miss or a "not written".
+/// failure is logged, counted and answered as a miss or a "not written". While the connection is down the call is
+/// not even tried (counted as an error): each try would wait the command timeout and hold the camera's poll with it.
 /// </summary>
 public sealed class RedisAnalysisCache(IConnectionMultiplexer redis, CameraMetrics metrics, ILogger<RedisAnalysisCache> logger) : IAnalysisCache
 {
@@ -16,6 +17,12 @@ public sealed class RedisAnalysisCache(IConnectionMultiplexer redis, CameraMetri
 
     public async Task<FrameAnalysisSummary?> GetFrameAsync(Guid cameraId, string frameHash)
     {
+        if (!redis.IsConnected)
+        {
+            metrics.CacheErrors.Add(1);
+            return null;
+        }
+
         try
         {
             var value = await redis.GetDatabase().StringGetAsync(CacheKeys.Frame(cameraId, frameHash));
@@ -34,6 +41,12 @@ public sealed class RedisAnalysisCache(IConnectionMultiplexer redis, CameraMetri
 
     public async Task<bool> SetJsonAsync(string key, object value, TimeSpan ttl)
     {
+        if (!redis.IsConnected)
+        {
+            metrics.CacheErrors.Add(1);
+            return false;
+        }
+
         try
         {
             return await redis.GetDatabase().StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl);

@@ -22,13 +22,27 @@ public sealed class ViolationGrain(
 {
     private const int MaxEvidenceFrames = 64;
 
+    /// <summary>
+    /// Highest sequence whose row this activation handed to the warehouse. Not persisted: after a reactivation a
+    /// repeat records the row again (the warehouse keeps one row per episode), which covers a row lost in the queue of
+    /// a silo that died, and a report whose state write failed (Redis down) is recorded once its repeat is persisted.
+    /// </summary>
+    private long _recordedSequence = -1;
+
     public async Task Report(ViolationEpisodeReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var s = state.State;
         if (report.Sequence <= s.LastSequence)
         {
-            // A repeat: applied already; make sure its alert update reached the router (the first try may have failed).
+            // A repeat: applied already (in memory at least); make sure it is persisted and recorded, and that its alert
+            // update reached the router: the first try may have failed at any of these steps.
+            if (_recordedSequence < s.LastSequence)
+            {
+                await state.WriteStateAsync();
+                Record(s);
+            }
+
             await ForwardAsync();
             return;
         }
@@ -95,7 +109,11 @@ public sealed class ViolationGrain(
         var row = new ViolationRecord(
             s.EpisodeId, s.CameraId.ToString(), s.Type, s.Zone, AlertWireNames.Of(s.Confidence.Tier), confidence,
             s.StartedAt, s.EndedAt, s.FrameHashes, s.Detector, s.Borough);
-        if (!analytics.Record(row))
+        if (analytics.Record(row))
+        {
+            _recordedSequence = s.LastSequence;
+        }
+        else
         {
             logger.LogWarning("Warehouse refused the violation row of episode {Episode}", s.EpisodeId);
         }
