@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace VibeCheck.Grains.Interfaces;
 
 /// <summary>One NYC DOT camera, keyed by its UUID: polls, hashes and analyses its frames.</summary>
@@ -15,6 +17,14 @@ public interface ICameraGrain : IGrainWithGuidKey
     /// <summary>Fetches and analyses the latest frame unless a fresh one was processed within the camera's refresh period.</summary>
     [Alias("ProcessNow")]
     Task<ProcessResult> ProcessNow();
+
+    /// <summary>
+    /// Makes sure a watched camera polls; cheap and idempotent. The call itself is the point: it activates the grain
+    /// on a live silo when its silo died, and activation restarts the poll timer (the registry's watchdog calls it).
+    /// </summary>
+    [Alias("EnsurePolling")]
+    [AlwaysInterleave]
+    Task EnsurePolling();
 
     [Alias("GetSnapshot")]
     Task<CameraSnapshot> GetSnapshot();

@@ -114,6 +114,17 @@ public sealed partial class CameraGrain(
         return await PollAsync(CancellationToken.None);
     }
 
+    public Task EnsurePolling()
+    {
+        // Activation already started the timer of a watched camera; this only covers a timer lost otherwise.
+        if (state.State.Watched && state.State.Registration is not null && !state.State.Removed)
+        {
+            StartPolling();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<CameraSnapshot> GetSnapshot()
     {
         var s = state.State;
