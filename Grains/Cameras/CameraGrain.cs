@@ -162,7 +162,7 @@ public sealed partial class CameraGrain(
         }
 
         var period = _options.PollInterval;
-        var due = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _options.Jitter * period.TotalMilliseconds);
+        var due = PollSchedule.FirstDue(state.State.LastCheckedAt, clock.GetUtcNow(), period, _options.Jitter, Random.Shared.NextDouble());
         _pollTimer = this.RegisterGrainTimer(
             async ct => await PollAsync(ct),
             new GrainTimerCreationOptions(due, period) { KeepAlive = true, Interleave = false });

@@ -42,6 +42,8 @@ public sealed class SiloCrashTests(Xunit.Abstractions.ITestOutputHelper output)
             ["Cameras:KeepAlivePeriod"] = "00:05:00",
             ["Cameras:WatchdogPeriod"] = "00:00:15",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:VibeCheck.Grains.Cameras.SiloDeathWatcher"] = "Information",
+            ["Logging:LogLevel:VibeCheck.Grains.Cameras.CameraRegistryGrain"] = "Information",
             ["Warehouse:DataDirectory"] = Path.Combine(Path.GetTempPath(), "vibecheck-tests", serviceId, "warehouse"),
         };
         var scenario = replay.Services.GetRequiredService<ReplayScenario>();
@@ -90,6 +92,7 @@ public sealed class SiloCrashTests(Xunit.Abstractions.ITestOutputHelper output)
             .ToList();
         output.WriteLine($"stop per camera (s): {string.Join(", ", stops.Select(s => s.Stop.TotalSeconds.ToString("F1")))}; " +
             $"median {stops[stops.Count / 2].Stop.TotalSeconds:F1} s, max {stops[^1].Stop.TotalSeconds:F1} s");
+        output.WriteLine("survivor: " + string.Join(" | ", second.LastLines.Split(Environment.NewLine).Where(l => l.Contains("declared dead") || l.Contains("watchdog"))));
         Assert.All(stops, s => Assert.True(s.Stop <= StopBound, $"camera {s.CameraId} stopped {s.Stop.TotalSeconds:F1} s (bound {StopBound.TotalSeconds} s)"));
     }
 
