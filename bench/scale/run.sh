@@ -67,7 +67,7 @@ stop_report() {
     def pct(p): if length == 0 then "-" else (.[((p * length) | ceil) - 1] / 1000 | . * 10 | round / 10 | tostring) + " s" end;
     [.cameras[] | ([.longestGapMs, .openGapMs] | max)] as $stops
     | ([$stops[] | select(. > $t)] | sort) as $stopped
-    | "cameras polled: \(.cameras | length); stopped (gap > \($t / 1000) s): \($stopped | length); stop median \($stopped | pct(0.5)) / p90 \($stopped | pct(0.9)) / max \($stopped | pct(1))"
+    | "cameras polled: \(.cameras | length); longest gap of every camera: median \($stops | sort | pct(0.5)) / p90 \($stops | sort | pct(0.9)) / max \($stops | sort | pct(1)); stopped (gap > \($t / 1000) s): \($stopped | length); stop median \($stopped | pct(0.5)) / p90 \($stopped | pct(0.9)) / max \($stopped | pct(1))"
       + "; lost (silent > \($t / 1000) s at the end): \([.cameras[] | select(.openGapMs > $t)] | length)"
       + (if any(.cameras[]; .truncated) then " (history truncated for some cameras)" else "" end)'
 }
