@@ -9,7 +9,9 @@ namespace VibeCheck.Integration.Tests;
 
 /// <summary>
 /// A silo dies under its cameras: the registry's watchdog, woken by the death declaration, re-activates them on
-/// the survivor well before their own keep-alive reminder would. Own system, since it kills a silo.
+/// the survivor well before their own keep-alive reminder would. Own system, since it kills a silo. TestCluster's
+/// kill of an in-process silo still marks it dead in the membership table at once, so this measures the
+/// re-activation path without failure detection (~2 s); <see cref="SiloCrashTests"/> SIGKILLs a silo process.
 /// </summary>
 public sealed class CameraFailoverTests(Xunit.Abstractions.ITestOutputHelper output)
 {
