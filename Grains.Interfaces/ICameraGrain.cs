@@ -19,6 +19,14 @@ public interface ICameraGrain : IGrainWithGuidKey
     Task<ProcessResult> ProcessNow();
 
     /// <summary>
+    /// Makes sure a watched camera polls; cheap and idempotent. The call itself is the point: it activates the grain
+    /// on a live silo when its silo died, and activation restarts the poll timer (the registry's watchdog calls it).
+    /// </summary>
+    [Alias("EnsurePolling")]
+    [AlwaysInterleave]
+    Task EnsurePolling();
+
+    /// <summary>
     /// The camera's state as the grain holds it. Interleaved, like the other reads here: a poll waiting on Redis (an
     /// outage makes every write wait its timeout) must not hold readers behind it; each read is built in one turn.
     /// </summary>

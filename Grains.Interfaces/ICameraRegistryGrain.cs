@@ -38,6 +38,14 @@ public interface ICameraRegistryGrain : IGrainWithStringKey
     [Alias("PollAll")]
     Task<PollAllReport> PollAll(int parallelism);
 
+    /// <summary>
+    /// Asks every watched camera to make sure it polls, now (silos call it when the cluster declares a silo dead; the
+    /// registry also runs it every <c>Cameras:WatchdogPeriod</c>). A call while a pass runs joins that pass.
+    /// </summary>
+    [Alias("SweepCameras")]
+    [AlwaysInterleave]
+    Task<CameraSweepReport> SweepCameras(string reason);
+
     /// <summary>Camera grains report their health here whenever it changes and when they activate.</summary>
     [Alias("ReportHealth")]
     [OneWay]

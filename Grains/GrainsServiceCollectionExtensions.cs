@@ -19,6 +19,7 @@ public static class GrainsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddNycDotClient(configuration);
         services.AddSingleton<CameraMetrics>();
+        services.AddHostedService<SiloDeathWatcher>();
         services.AddSingleton<IAnalysisCache, RedisAnalysisCache>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -9,6 +9,7 @@ public static class ReplayApp
         builder.Services.Configure<ReplayOptions>(builder.Configuration.GetSection(ReplayOptions.SectionName));
         builder.Services.AddSingleton<ReplayScenario>();
         builder.Services.AddSingleton<RecordedFrames>();
+        builder.Services.AddSingleton<PollLog>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         configure?.Invoke(builder);

@@ -17,6 +17,7 @@ public static class ReplayEndpoints
         app.MapGet("/api/cameras/{id}/image", ServeImageAsync);
         app.MapPut("/_replay/cameras/{id:guid}/fault/{fault}", SetFault);
         app.MapGet("/_replay/stats", (ReplayScenario scenario) => Results.Json(new { imageRequests = scenario.TotalImageRequests }));
+        app.MapGet("/_replay/polls", ServePolls);
         return app;
     }
 
@@ -44,7 +45,7 @@ public static class ReplayEndpoints
     }
 
     private static async Task<IResult> ServeImageAsync(
-        string id, ReplayScenario scenario, RecordedFrames recorded, IOptions<ReplayOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ReplayScenario scenario, PollLog polls, RecordedFrames recorded, IOptions<ReplayOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var cameraId))
         {
@@ -52,6 +53,7 @@ public static class ReplayEndpoints
         }
 
         var requestNumber = scenario.CountImageRequest(cameraId);
+        polls.Record(cameraId);
         var fault = scenario.FaultOf(cameraId);
         switch (fault)
         {
@@ -92,6 +94,17 @@ public static class ReplayEndpoints
 
         var takenAt = scenario.TakenAtOf(cameraId) ?? new DateTimeOffset(slot * interval.Ticks, TimeSpan.Zero);
         return Results.Bytes(jpeg, "image/jpeg", lastModified: takenAt);
+    }
+
+    /// <summary>
+    /// Per-camera image requests since <paramref name="since"/> (Unix ms; default: everything kept), with the
+    /// server's own time so a caller can tell how long a camera that stopped has been silent.
+    /// </summary>
+    private static IResult ServePolls(long? since, PollLog polls, TimeProvider clock)
+    {
+        var from = since is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.UnixEpoch;
+        var cameras = polls.Since(from);
+        return Results.Json(new PollsReport(clock.GetUtcNow(), from, cameras));
     }
 
     private static IResult SetFault(Guid id, string fault, ReplayScenario scenario, IOptions<ReplayOptions> options)

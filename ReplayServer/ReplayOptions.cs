@@ -20,6 +20,9 @@ public sealed class ReplayOptions
     /// <summary>The host the recorded registry points images at; rewritten to the replay server's own address.</summary>
     public string RecordedImageHost { get; set; } = "webcams.nyctmc.org";
 
+    /// <summary>Image request times kept per camera for <c>GET /_replay/polls</c> (8 bytes each).</summary>
+    public int PollHistory { get; set; } = 1024;
+
     /// <summary>Allows the <c>/_replay</c> fault-injection endpoints (tests and fault scripts).</summary>
     public bool EnableFaultInjection { get; set; } = true;
 }

@@ -20,5 +20,12 @@ public sealed class RegistryStartupTask(IGrainFactory grains, ILogger<RegistrySt
         {
             logger.LogWarning("Camera registry sync is taking over 30 s; the silo starts anyway");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // E.g. the silo holding the registry died during the call (SiloUnavailableException). A startup task that
+            // throws stops this silo, which would turn one crash into two; the registry's reminders and the other
+            // silos' watchdog calls bring it back.
+            logger.LogWarning(ex, "Starting the camera registry failed; the silo starts anyway");
+        }
     }
 }

@@ -40,6 +40,10 @@ public static class SiloBuilderExtensions
         }
 
         silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+        // Failure detection (ProbeTimeout, NumMissedProbesLimit, NumVotesForDeathDeclaration, ...) keeps Orleans'
+        // defaults unless set: faster detection shortens a dead silo's camera gap but risks evicting a silo that is
+        // only slow under load.
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(ClusterSettings.SectionName + ":Membership"));
 
         silo.AddRedisGrainStorage(StorageNames.Cameras, o => o.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(StorageNames.Registry, o => o.ConfigurationOptions = redis.Clone());

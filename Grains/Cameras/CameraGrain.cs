@@ -114,6 +114,17 @@ public sealed partial class CameraGrain(
         return await PollAsync(CancellationToken.None);
     }
 
+    public Task EnsurePolling()
+    {
+        // Activation already started the timer of a watched camera; this only covers a timer lost otherwise.
+        if (state.State.Watched && state.State.Registration is not null && !state.State.Removed)
+        {
+            StartPolling();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<CameraSnapshot> GetSnapshot()
     {
         var s = state.State;
@@ -151,7 +162,7 @@ public sealed partial class CameraGrain(
         }
 
         var period = _options.PollInterval;
-        var due = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * _options.Jitter * period.TotalMilliseconds);
+        var due = PollSchedule.FirstDue(state.State.LastCheckedAt, clock.GetUtcNow(), period, _options.Jitter, Random.Shared.NextDouble());
         _pollTimer = this.RegisterGrainTimer(
             async ct => await PollAsync(ct),
             new GrainTimerCreationOptions(due, period) { KeepAlive = true, Interleave = false });

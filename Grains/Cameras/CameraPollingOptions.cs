@@ -49,6 +49,14 @@ public sealed class CameraPollingOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How often the registry asks every watched camera to make sure it polls, so that the cameras of a silo that
+    /// died are re-activated on the survivors soon after the cluster declares it dead, instead of at their next
+    /// <see cref="KeepAlivePeriod"/> reminder. A pass costs one cheap call per watched camera.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often the registry is synced from the API.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan RegistrySyncInterval { get; set; } = TimeSpan.FromHours(3);

@@ -9,7 +9,7 @@ namespace VibeCheck.Grains.Cameras;
 /// Keeps the city's camera list in step with the NYC DOT API and tells camera grains when they are added,
 /// changed or removed. A failed sync keeps the last good list.
 /// </summary>
-public sealed class CameraRegistryGrain(
+public sealed partial class CameraRegistryGrain(
     [PersistentState("registry", StorageNames.Registry)] IPersistentState<RegistryState> state,
     NycDotClient nycDot,
     IOptions<CameraPollingOptions> options,
@@ -22,9 +22,16 @@ public sealed class CameraRegistryGrain(
     private readonly Dictionary<Guid, CameraHealth> _health = [];
     private IGrainTimer? _retryTimer;
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        StartWatchdog();
+        return Task.CompletedTask;
+    }
+
     public async Task<RegistrySyncReport?> EnsureStarted()
     {
         await this.RegisterOrUpdateReminder(SyncReminder, _options.RegistrySyncInterval, _options.RegistrySyncInterval);
+        await this.RegisterOrUpdateReminder(WatchdogReminder, WatchdogReminderPeriod, WatchdogReminderPeriod);
         var last = state.State.LastSuccessfulSyncAt;
         if (last is not null && clock.GetUtcNow() - last < _options.RegistrySyncInterval)
         {
@@ -155,6 +162,8 @@ public sealed class CameraRegistryGrain(
         {
             await Sync();
         }
+
+        // WatchdogReminder: firing re-activated the registry after a crash, and activation restarted the watchdog.
     }
 
     private HashSet<Guid> SelectWatched(IReadOnlyList<CameraRegistration> cameras)

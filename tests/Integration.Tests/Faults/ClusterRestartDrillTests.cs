@@ -19,7 +19,7 @@ public sealed class ClusterRestartDrillTests(ITestOutputHelper output)
     {
         var serviceId = "vc-outbox-" + Guid.NewGuid().ToString("N")[..8];
         await using var webhook = await WebhookReceiver.StartAsync();
-        await using var smtp = await SmtpReceiver.StartAsync();
+        await using var smtp = await SmtpTestServer.StartAsync();
         webhook.Respond = (_, _) => Task.FromResult(503);
         // Retries spaced out so the delivery is still pending when the cluster stops; no cameras, so nothing but the
         // AlertGrain's own reminder can wake it in the new cluster.
@@ -65,7 +65,7 @@ public sealed class ClusterRestartDrillTests(ITestOutputHelper output)
         var serviceId = "vc-polling-" + Guid.NewGuid().ToString("N")[..8];
         var cameras = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
         await using var webhook = await WebhookReceiver.StartAsync();
-        await using var smtp = await SmtpReceiver.StartAsync();
+        await using var smtp = await SmtpTestServer.StartAsync();
         var settings = DrillScene.Settings(webhook, smtp);
         IReadOnlyDictionary<string, string> before;
         var fetchesBefore = new Dictionary<Guid, long>();

@@ -13,7 +13,7 @@ namespace VibeCheck.Integration.Tests.Faults;
 public static class DrillScene
 {
     /// <summary>Settings on top of the harness defaults.</summary>
-    public static Dictionary<string, string?> Settings(WebhookReceiver webhook, SmtpReceiver smtp, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static Dictionary<string, string?> Settings(WebhookReceiver webhook, SmtpTestServer smtp, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var settings = AlertClusterFixture.Settings(webhook, smtp);
         settings["AlertMonitor:RedisSlowThreshold"] = "00:00:05"; // the fixture's zero would raise RedisSlow all the time

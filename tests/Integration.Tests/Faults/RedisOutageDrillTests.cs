@@ -24,7 +24,7 @@ public sealed class RedisOutageDrillTests(ITestOutputHelper output)
         var outage = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("VIBECHECK_OUTAGE_SECONDS") ?? "60", CultureInfo.InvariantCulture));
         await using var redis = await RedisServer.StartAsync(persistent: true);
         await using var webhook = await WebhookReceiver.StartAsync();
-        await using var smtp = await SmtpReceiver.StartAsync();
+        await using var smtp = await SmtpTestServer.StartAsync();
         await using var system = await VibeCheckCluster.StartAsync(
             cameraCount: 4, silos: 2, redisConnection: redis.ConnectionString,
             settings: DrillScene.Settings(webhook, smtp), setUpReplay: DrillScene.SetUpReplay);

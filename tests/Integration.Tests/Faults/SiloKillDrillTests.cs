@@ -22,7 +22,7 @@ public sealed class SiloKillDrillTests(ITestOutputHelper output)
     public async Task Silo_killed_with_episodes_open_and_alerts_in_flight_resumes_its_cameras_and_loses_or_doubles_nothing()
     {
         await using var webhook = await WebhookReceiver.StartAsync();
-        await using var smtp = await SmtpReceiver.StartAsync();
+        await using var smtp = await SmtpTestServer.StartAsync();
         // A slow receiver, so deliveries are in flight when the silo dies.
         webhook.Respond = async (_, ct) =>
         {

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using VibeCheck.Grains.Interfaces;
+
+namespace VibeCheck.Grains.Cameras;
+
+/// <summary>
+/// The camera watchdog. A camera's poll timer dies with its silo, and its own reminder (at least a minute, Orleans'
+/// floor) would bring it back only at its next tick. The registry instead asks every watched camera to make sure
+/// it polls, every <see cref="CameraPollingOptions.WatchdogPeriod"/> and at once when a silo is declared dead
+/// (<see cref="SiloDeathWatcher"/>): the call re-activates a camera of the dead silo on a survivor. The cameras'
+/// reminders stay as the backstop, and the registry's own reminder brings the watchdog back if the registry died.
+/// </summary>
+public sealed partial class CameraRegistryGrain
+{
+    private const string WatchdogReminder = "camera-watchdog";
+    private static readonly TimeSpan WatchdogReminderPeriod = TimeSpan.FromMinutes(1);
+    private const int SweepParallelism = 64;
+    private const int SweepAttempts = 3;
+    private static readonly TimeSpan SweepRetryDelay = TimeSpan.FromSeconds(2);
+    private IGrainTimer? _watchdogTimer;
+    private Task<CameraSweepReport>? _sweep;
+
+    public Task<CameraSweepReport> SweepCameras(string reason)
+    {
+        // Interleaved calls (the timer, several silos hearing of the same death) share the pass that is running.
+        if (_sweep is { IsCompleted: false } running)
+        {
+            return running;
+        }
+
+        _sweep = SweepAsync(reason);
+        return _sweep;
+    }
+
+    private void StartWatchdog()
+    {
+        _watchdogTimer ??= this.RegisterGrainTimer(
+            async _ => await SweepCameras("watchdog"),
+            // Interleaved so that a pass waiting on unreachable cameras does not hold up health reports and syncs;
+            // it only reads a copy of the watched list.
+            new GrainTimerCreationOptions(_options.WatchdogPeriod, _options.WatchdogPeriod) { KeepAlive = true, Interleave = true });
+    }
+
+    private async Task<CameraSweepReport> SweepAsync(string reason)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var watched = state.State.Watched.ToList();
+        IReadOnlyList<Guid> pending = watched;
+        // Right after a death is declared some calls may still be routed to the dead silo; those are retried shortly.
+        for (var attempt = 1; attempt <= SweepAttempts && pending.Count > 0; attempt++)
+        {
+            if (attempt > 1)
+            {
+                await Task.Delay(SweepRetryDelay);
+            }
+
+            pending = await EnsurePollingAsync(pending);
+        }
+
+        var report = new CameraSweepReport(clock.GetUtcNow(), reason, watched.Count, pending.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (pending.Count > 0)
+        {
+            logger.LogWarning("Camera watchdog ({Reason}): {Unreachable} of {Watched} watched cameras did not answer; retrying on the next pass",
+                reason, pending.Count, watched.Count);
+        }
+        else
+        {
+            logger.LogDebug("Camera watchdog ({Reason}): {Watched} cameras in {ElapsedMs:F0} ms", reason, watched.Count, report.ElapsedMs);
+        }
+
+        return report;
+    }
+
+    /// <summary>Calls <see cref="ICameraGrain.EnsurePolling"/> on each camera in bounded batches; returns those that failed.</summary>
+    private async Task<IReadOnlyList<Guid>> EnsurePollingAsync(IReadOnlyList<Guid> cameras)
+    {
+        var failed = new List<Guid>();
+        foreach (var batch in cameras.Chunk(SweepParallelism))
+        {
+            var outcomes = await Task.WhenAll(batch.Select(async id =>
+            {
+                try
+                {
+                    // Bounded: a call stuck on a silo not yet declared dead must not stall the pass for the response timeout.
+                    await GrainFactory.GetGrain<ICameraGrain>(id).EnsurePolling().WaitAsync(_options.WatchdogPeriod);
+                    return true;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    return false;
+                }
+            }));
+            failed.AddRange(batch.Where((_, i) => !outcomes[i]));
+        }
+
+        return failed;
+    }
+}

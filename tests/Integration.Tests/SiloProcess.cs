@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace VibeCheck.Integration.Tests;
+
+/// <summary>
+/// A production silo (VibeCheck.Silo.dll, copied next to the tests) in its own process, so that a test can kill it
+/// with SIGKILL: an in-process TestCluster silo, even "killed", still records itself as dead in the membership
+/// table, which a crashed process cannot do.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lastLines = new();
+
+    private SiloProcess(Process process, int siloPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int SiloPort { get; }
+
+    /// <summary>The silo's last 100 log lines, for failure messages.</summary>
+    public string LastLines => string.Join(Environment.NewLine, _lastLines);
+
+    public static SiloProcess Start(IReadOnlyDictionary<string, string?> settings)
+    {
+        var siloPort = FreePort();
+        var dll = Path.Combine(AppContext.BaseDirectory, "VibeCheck.Silo.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{FreePort()}");
+        info.ArgumentList.Add($"--Orleans:SiloPort={siloPort}");
+        info.ArgumentList.Add($"--Orleans:GatewayPort={FreePort()}");
+        foreach (var (key, value) in settings)
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        return new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("the silo process did not start"), siloPort);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no membership update, sockets closed by the kernel.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _lastLines.Enqueue(line);
+        while (_lastLines.Count > 100 && _lastLines.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
