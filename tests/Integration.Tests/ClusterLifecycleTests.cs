@@ -44,9 +44,10 @@ public sealed class ClusterLifecycleTests(Xunit.Abstractions.ITestOutputHelper o
         var killedAt = DateTime.UtcNow;
         var afterKill = system.Replay.ImageRequestsOf(camera);
 
-        // No call to the grain: only its reminder can bring polling back.
+        // No call to the grain from the test: the registry's sweep on the silo's death (or its watchdog, or at worst the
+        // camera's own reminder) must bring polling back.
         await VibeCheckCluster.WaitUntilAsync(
-            () => Task.FromResult(system.Replay.ImageRequestsOf(camera) >= afterKill + 2), TimeSpan.FromSeconds(150), "polling to resume through the reminder");
+            () => Task.FromResult(system.Replay.ImageRequestsOf(camera) >= afterKill + 2), TimeSpan.FromSeconds(150), "polling to resume by itself");
         output.WriteLine($"polling of camera {camera} resumed {(DateTime.UtcNow - killedAt).TotalSeconds:F1} s after its silo was killed");
     }
 }
