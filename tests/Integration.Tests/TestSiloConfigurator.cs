@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Orleans.TestingHost;
+using VibeCheck.Redis;
 using VibeCheck.Silo;
 
 namespace VibeCheck.Integration.Tests;
