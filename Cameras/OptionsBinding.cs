@@ -23,10 +23,15 @@ public static class OptionsBinding
             }
             catch (InvalidOperationException ex)
             {
-                // The binder's message names the key ("... at 'NycDot:Retries' to type 'System.Int32'").
-                throw new OptionsValidationException(builder.Name, typeof(T), [ex.Message]);
+                // The binder's message names the key ("... at 'NycDot:Retries' to type 'System.Int32'") and quotes the
+                // value; the value goes, since a secret set under the wrong key must not reach the log.
+                throw new OptionsValidationException(builder.Name, typeof(T), [WithoutValue(ex.Message)]);
             }
         });
         return builder;
     }
+
+    private static string WithoutValue(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, "^Failed to convert configuration value '.*' at '", "Failed to convert the configuration value at '",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
 }
