@@ -45,7 +45,8 @@ public sealed class RedisTlsOptionsValidator : IValidateOptions<RedisTlsOptions>
         }
         else if (!File.Exists(path))
         {
-            errors.Add($"{key}: file '{path}' does not exist");
+            // The path is not repeated: a secret pasted under the wrong key must not reach the log.
+            errors.Add($"{key} names no existing file");
         }
     }
 }
