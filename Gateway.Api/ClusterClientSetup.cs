@@ -33,6 +33,10 @@ public static class ClusterClientSetup
             });
         });
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
+        // The client's start waits for the cluster (retry filter above). Started one after the other, Kestrel would
+        // wait with it: a gateway given a wrong Redis password, or started before any silo, would never listen, so
+        // /alive and /health could not say why. Concurrently, the HTTP server listens while the client connects.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         return builder;
     }
 }

@@ -36,8 +36,9 @@ public sealed class DependencyProbe(IConnectionMultiplexer redis, IClusterClient
             var healthy = silos.Count > 0;
             return (new DependencyStatus("cluster", healthy, Elapsed(started), healthy ? $"{silos.Count} active silo(s)" : "no active silo"), silos);
         }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException or ArgumentException)
         {
+            // ArgumentException: before the client has connected it knows no grain types ("Could not find an implementation").
             return (new DependencyStatus("cluster", false, Elapsed(started), ex.GetType().Name + ": " + ex.Message), []);
         }
     }

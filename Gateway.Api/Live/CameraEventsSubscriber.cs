@@ -9,7 +9,7 @@ namespace VibeCheck.Gateway.Live;
 /// checks its subscriptions periodically and subscribes again when they are gone (the memory pub/sub store lives on
 /// a silo, which may have been restarted), and removes them when the gateway stops.
 /// </summary>
-public sealed partial class CameraEventsSubscriber(IClusterClient cluster, LiveEventHub hub, ILogger<CameraEventsSubscriber> logger)
+public sealed partial class CameraEventsSubscriber(IClusterClient cluster, LiveEventHub hub, IHostApplicationLifetime lifetime, ILogger<CameraEventsSubscriber> logger)
     : BackgroundService
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
@@ -18,6 +18,15 @@ public sealed partial class CameraEventsSubscriber(IClusterClient cluster, LiveE
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await HostStarted.WaitAsync(lifetime, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
