@@ -70,6 +70,7 @@ public sealed class RedisTlsTests(Xunit.Abstractions.ITestOutputHelper output)
         await using var system = await VibeCheckCluster.StartAsync(
             cameraCount: 1, silos: 1, redisConnection: redis.ConnectionString,
             settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug" }, logs: logs);
+        output.WriteLine($"system started at {DateTime.UtcNow:HH:mm:ss.f}");
         Assert.Equal(HttpStatusCode.OK, (await system.Http.GetAsync("/health")).StatusCode);
 
         // The password is rotated on the server but not in the services' configuration; their connections drop.
@@ -82,6 +83,7 @@ public sealed class RedisTlsTests(Xunit.Abstractions.ITestOutputHelper output)
         }
 
         var rotatedAt = DateTime.UtcNow;
+        output.WriteLine($"password rotated at {rotatedAt:HH:mm:ss.f}");
         HttpResponseMessage? unhealthy = null;
         await VibeCheckCluster.WaitUntilAsync(
             async () => (unhealthy = await system.Http.GetAsync("/health")).StatusCode == HttpStatusCode.ServiceUnavailable,
