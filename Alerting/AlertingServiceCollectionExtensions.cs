@@ -25,7 +25,7 @@ public static class AlertingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(AlertsOptions.SectionName);
-        services.AddOptions<AlertsOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<AlertsOptions>().Configure(o => AlertsOptionsBinding.Bind(section, o)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
@@ -37,7 +37,7 @@ public static class AlertingServiceCollectionExtensions
                 pipeline.AddTimeout(o.Delivery.AttemptTimeout);
             });
 
-        var snapshot = section.Get<AlertsOptions>() ?? new AlertsOptions();
+        var snapshot = AlertsOptionsBinding.Get(section);
         if (!string.IsNullOrWhiteSpace(snapshot.Webhook.Url))
         {
             services.AddSingleton<IAlertChannel>(sp =>

@@ -15,7 +15,7 @@ public static class CamerasServiceCollectionExtensions
     public static IServiceCollection AddNycDotClient(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NycDotOptions>()
-            .Bind(configuration.GetSection(NycDotOptions.SectionName))
+            .BindValidated(configuration.GetSection(NycDotOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

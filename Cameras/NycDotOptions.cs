@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace VibeCheck.Cameras;
 
 /// <summary>Where and how the NYC DOT camera API is reached. Section <c>NycDot</c>.</summary>
-public sealed class NycDotOptions
+public sealed class NycDotOptions : IValidatableObject
 {
     public const string SectionName = "NycDot";
     public const string DefaultBaseUrl = "https://webcams.nyctmc.org";
@@ -27,6 +27,7 @@ public sealed class NycDotOptions
     public int Retries { get; set; } = 2;
 
     /// <summary>First retry delay; later ones grow exponentially with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Largest image accepted; a 352×240 NYC frame is 10–30 KB.</summary>
@@ -38,4 +39,18 @@ public sealed class NycDotOptions
     public int MaxRegistryBytes { get; set; } = 16 * 1024 * 1024;
 
     public IEnumerable<string> AllowedImageHosts() => AdditionalImageHosts.Prepend(BaseUrl.Host);
+
+    /// <summary>Checks what attributes cannot: an absolute http(s) base URL and bare host names.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("http" or "https") || string.IsNullOrEmpty(BaseUrl.Host))
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(BaseUrl)} must be an absolute http or https URL", [nameof(BaseUrl)]);
+        }
+
+        foreach (var host in AdditionalImageHosts.Where(h => Uri.CheckHostName(h) == UriHostNameType.Unknown))
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(AdditionalImageHosts)} entry '{host}' is not a host name", [nameof(AdditionalImageHosts)]);
+        }
+    }
 }

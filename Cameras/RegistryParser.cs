@@ -16,6 +16,12 @@ public sealed class RegistryParser(IEnumerable<string> allowedImageHosts, Uri ba
     /// <exception cref="RegistryFormatException">The document is not JSON or not an array of objects.</exception>
     public RegistryParseResult Parse(ReadOnlySpan<byte> json)
     {
+        // System.Text.Json accepts invalid UTF-8 inside strings and only fails when one is read; refuse it up front.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            throw new RegistryFormatException("camera list is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {
@@ -39,7 +45,7 @@ public sealed class RegistryParser(IEnumerable<string> allowedImageHosts, Uri ba
             var seen = new HashSet<Guid>();
             foreach (var entry in document.RootElement.EnumerateArray())
             {
-                var outcome = ParseEntry(entry);
+                var outcome = ParseEntryOrReject(entry);
                 if (outcome.Camera is { } camera && !seen.Add(camera.Id))
                 {
                     outcome = (null, new RejectedCamera(camera.Id.ToString(), camera.Name, "duplicate id"));
@@ -56,6 +62,19 @@ public sealed class RegistryParser(IEnumerable<string> allowedImageHosts, Uri ba
             }
 
             return new RegistryParseResult(cameras, rejected);
+        }
+    }
+
+    private (CameraInfo? Camera, RejectedCamera? Rejection) ParseEntryOrReject(JsonElement entry)
+    {
+        try
+        {
+            return ParseEntry(entry);
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement.GetString throws for an escaped unpaired surrogate ("\uD800"): valid JSON, but no text.
+            return (null, new RejectedCamera(null, null, "entry holds a string that is not valid text (unpaired surrogate)"));
         }
     }
 

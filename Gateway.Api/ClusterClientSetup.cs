@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 using Orleans.Configuration;
 using StackExchange.Redis;
+using VibeCheck.Redis;
 
 namespace VibeCheck.Gateway;
 
@@ -9,8 +10,8 @@ public static class ClusterClientSetup
 {
     public static WebApplicationBuilder AddVibeCheckClusterClient(this WebApplicationBuilder builder)
     {
-        var redis = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("Redis") ?? "127.0.0.1:6379");
-        redis.AbortOnConnectFail = false;
+        // The silos' own connection settings (password, TLS, private CA, client certificate), not a second copy of them.
+        var redis = RedisConnection.Options(builder.Configuration);
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "vibecheck";
         var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "vibecheck";
 
@@ -32,6 +33,10 @@ public static class ClusterClientSetup
             });
         });
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
+        // The client's start waits for the cluster (retry filter above). Started one after the other, Kestrel would
+        // wait with it: a gateway given a wrong Redis password, or started before any silo, would never listen, so
+        // /alive and /health could not say why. Concurrently, the HTTP server listens while the client connects.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         return builder;
     }
 }

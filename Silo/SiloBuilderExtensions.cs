@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using StackExchange.Redis;
 using VibeCheck.Grains;
 using VibeCheck.Grains.Analytics;
+using VibeCheck.Redis;
 
 namespace VibeCheck.Silo;
 

@@ -36,8 +36,11 @@ public sealed class DependencyProbe(IConnectionMultiplexer redis, IClusterClient
             var healthy = silos.Count > 0;
             return (new DependencyStatus("cluster", healthy, Elapsed(started), healthy ? $"{silos.Count} active silo(s)" : "no active silo"), silos);
         }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // A probe reports, it does not throw: besides timeouts and Orleans errors, an unconnected client knows no grain
+            // types (ArgumentException) and a silo whose Redis refuses it answers with an exception Orleans cannot
+            // serialise (CodecNotFoundException), both seen with a wrong Redis password.
             return (new DependencyStatus("cluster", false, Elapsed(started), ex.GetType().Name + ": " + ex.Message), []);
         }
     }

@@ -11,7 +11,11 @@ namespace VibeCheck.Gateway.Live;
 /// outlives silos, but may have been wiped), and removes them when the gateway stops.
 /// </summary>
 public sealed partial class CameraEventsSubscriber(
-    IClusterClient cluster, LiveEventHub hub, IOptions<LiveUpdateOptions> options, ILogger<CameraEventsSubscriber> logger)
+    IClusterClient cluster,
+    LiveEventHub hub,
+    IOptions<LiveUpdateOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<CameraEventsSubscriber> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
@@ -19,6 +23,15 @@ public sealed partial class CameraEventsSubscriber(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await HostStarted.WaitAsync(lifetime, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -8,6 +8,13 @@ public static class FrameDecoder
     /// <summary>Smallest picture side accepted; anything smaller is no camera frame.</summary>
     public const int MinSide = 16;
 
+    /// <summary>
+    /// Largest picture side accepted. Camera frames are 352×240 (HD cameras 1920×1080); a header claiming more is
+    /// refused before decoding, because the decoder would allocate the whole claimed picture first (a few hundred
+    /// bytes claiming 30000×30000 pixels cost gigabytes and seconds).
+    /// </summary>
+    public const int MaxSide = 4096;
+
     /// <summary>Null and a reason when the bytes are no decodable JPEG; OpenCV's own errors never escape.</summary>
     public static Mat? TryDecode(ReadOnlyMemory<byte> jpeg, out string? error) => TryDecode(jpeg, ImreadModes.Color, out error);
 
@@ -62,7 +69,14 @@ public static class FrameDecoder
             end--;
         }
 
-        return bytes[end - 2] == 0xFF && bytes[end - 1] == 0xD9 ? null : "truncated JPEG (no EOI marker)";
+        if (bytes[end - 2] != 0xFF || bytes[end - 1] != 0xD9)
+        {
+            return "truncated JPEG (no EOI marker)";
+        }
+
+        return JpegHeader.TryReadSize(bytes, out var width, out var height) && (width > MaxSide || height > MaxSide)
+            ? $"JPEG declares {width}×{height} pixels, more than {MaxSide} per side"
+            : null;
     }
 
     private static string Describe(ReadOnlySpan<byte> bytes)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
@@ -15,21 +16,34 @@ public sealed class RedisServer : IAsyncDisposable
 
     private readonly string? _dataDirectory;
 
-    private RedisServer(int port, string? dataDirectory)
+    private RedisServer(int port, string? dataDirectory, RedisServerSecurity? security)
     {
         Port = port;
         _dataDirectory = dataDirectory;
+        Security = security;
     }
 
     public int Port { get; }
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    /// <summary>Password and TLS the server demands; null for a plain server.</summary>
+    public RedisServerSecurity? Security { get; }
+
+    public string ConnectionString => Security is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},{Security.ConnectionStringSuffix}";
+
+    /// <summary>The product settings of a client of this server: connection string and, with TLS, the <c>Redis:*</c> certificate files.</summary>
+    public Dictionary<string, string?> ClientSettings() =>
+        Security?.ClientSettings(ConnectionString) ?? new() { [VibeCheck.Redis.RedisConnection.ConnectionStringKey] = ConnectionString };
+
+    /// <summary>Client options built the way the silo and the gateway build theirs.</summary>
+    public ConfigurationOptions ClientOptions() =>
+        VibeCheck.Redis.RedisConnection.Options(new ConfigurationBuilder().AddInMemoryCollection(ClientSettings()).Build());
 
     /// <param name="persistent">Keeps data across <see cref="StopProcessAsync"/> and a new start (append-only file, fsync always).</param>
-    public static async Task<RedisServer> StartAsync(bool persistent = false)
+    /// <param name="security">A password and/or TLS only (<c>--port 0 --tls-port</c>); none when null.</param>
+    public static async Task<RedisServer> StartAsync(bool persistent = false, RedisServerSecurity? security = null)
     {
         var dataDirectory = persistent ? Directory.CreateTempSubdirectory("vc-redis-").FullName : null;
-        var server = new RedisServer(FreePort(), dataDirectory);
+        var server = new RedisServer(FreePort(), dataDirectory, security);
         await server.StartProcessAsync();
         return server;
     }
@@ -39,7 +53,8 @@ public sealed class RedisServer : IAsyncDisposable
         var persistence = _dataDirectory is null
             ? "--save \"\" --appendonly no"
             : $"--save \"\" --appendonly yes --appendfsync always --dir {_dataDirectory}";
-        var info = new ProcessStartInfo("redis-server", $"--port {Port} --bind 127.0.0.1 {persistence} --protected-mode yes")
+        var listen = Security?.ServerArguments(Port) ?? $"--port {Port}";
+        var info = new ProcessStartInfo("redis-server", $"{listen} --bind 127.0.0.1 {persistence} --protected-mode yes")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -57,7 +72,7 @@ public sealed class RedisServer : IAsyncDisposable
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitUntilAnswersAsync(ConnectionString, TimeSpan.FromSeconds(15));
+        await WaitUntilAnswersAsync(ClientOptions, TimeSpan.FromSeconds(15));
     }
 
     /// <summary>Kills the server as a crash would.</summary>
@@ -81,14 +96,18 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public static async Task WaitUntilAnswersAsync(string connectionString, TimeSpan timeout)
+    public static Task WaitUntilAnswersAsync(string connectionString, TimeSpan timeout) =>
+        WaitUntilAnswersAsync(() => ConfigurationOptions.Parse(connectionString), timeout);
+
+    public static async Task WaitUntilAnswersAsync(Func<ConfigurationOptions> clientOptions, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             try
             {
-                var options = ConfigurationOptions.Parse(connectionString);
+                var options = clientOptions();
+                options.AbortOnConnectFail = true;
                 options.ConnectTimeout = 500;
                 await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
                 await connection.GetDatabase().PingAsync();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using StackExchange.Redis;
 using VibeCheck.Gateway;
@@ -65,7 +66,8 @@ public sealed class VibeCheckCluster : IAsyncDisposable
         string? serviceId = null,
         string? redisConnection = null,
         IReadOnlyList<Guid>? cameraIds = null,
-        Action<ReplayScenario, IReadOnlyList<Guid>>? setUpReplay = null)
+        Action<ReplayScenario, IReadOnlyList<Guid>>? setUpReplay = null,
+        CapturedLogs? logs = null)
     {
         var cameras = cameraIds ?? Enumerable.Range(0, cameraCount).Select(_ => Guid.NewGuid()).ToList();
         var harness = new VibeCheckCluster(serviceId ?? "vc-test-" + Guid.NewGuid().ToString("N")[..8], redisConnection ?? await SharedRedis.ConnectionStringAsync(), cameras);
@@ -77,8 +79,13 @@ public sealed class VibeCheckCluster : IAsyncDisposable
         }
 
         setUpReplay?.Invoke(harness.Replay, cameras);
+        if (logs is not null)
+        {
+            CapturedLogs.Register(harness.ServiceId, logs);
+        }
+
         await harness.StartClusterAsync(silos, settings);
-        await harness.StartGatewayAsync(settings);
+        await harness.StartGatewayAsync(settings, logs);
         return harness;
     }
 
@@ -132,14 +139,23 @@ public sealed class VibeCheckCluster : IAsyncDisposable
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        _redis = await ConnectionMultiplexer.ConnectAsync(RedisConnection);
+        // Built like the silos' own connection, so a password or TLS settings in the test settings apply here too.
+        _redis = await ConnectionMultiplexer.ConnectAsync(
+            VibeCheck.Redis.RedisConnection.Options(new ConfigurationBuilder().AddInMemoryCollection(Settings(overrides)).Build()));
     }
 
-    private async Task StartGatewayAsync(IReadOnlyDictionary<string, string?>? overrides)
+    private async Task StartGatewayAsync(IReadOnlyDictionary<string, string?>? overrides, CapturedLogs? logs)
     {
         var settings = Settings(overrides);
         settings["Urls"] = "http://127.0.0.1:0";
-        _gateway = GatewayApplication.Build([], b => b.Configuration.AddInMemoryCollection(settings));
+        _gateway = GatewayApplication.Build([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(settings);
+            if (logs is not null)
+            {
+                b.Logging.AddProvider(logs);
+            }
+        });
         await _gateway.StartAsync();
         var address = _gateway.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         GatewayUrl = new Uri(address);

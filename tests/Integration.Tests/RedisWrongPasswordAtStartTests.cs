@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using VibeCheck.Gateway;
+
+namespace VibeCheck.Integration.Tests;
+
+/// <summary>A gateway deployed with the wrong Redis password: it must say so on /health, not hang unreachable or crash.</summary>
+public sealed class RedisWrongPasswordAtStartTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const string Password = "right-pass-41c9a0";
+
+    [Fact]
+    public async Task A_gateway_started_with_a_wrong_password_answers_health_503_naming_redis_and_alive_200()
+    {
+        await using var redis = await RedisServer.StartAsync(security: new RedisServerSecurity(Password, Certificates: null));
+        var port = FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = redis.ConnectionString.Replace(Password, "wrong-pass-0000"),
+            ["Orleans:ClusterId"] = "vc-wrongpass",
+            ["Orleans:ServiceId"] = "vc-wrongpass",
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Auth:ApiKeys:0"] = VibeCheckCluster.WriterKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await using var gateway = GatewayApplication.Build([], b => b.Configuration.AddInMemoryCollection(settings));
+        using var stop = new CancellationTokenSource();
+        var starting = gateway.StartAsync(stop.Token);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+
+        HttpResponseMessage? health = null;
+        var started = DateTime.UtcNow;
+        await VibeCheckCluster.WaitUntilAsync(
+            async () =>
+            {
+                try
+                {
+                    health = await http.GetAsync("/health");
+                    return true;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(30), "the gateway to answer /health");
+        output.WriteLine($"/health answered {(int)health!.StatusCode} {(DateTime.UtcNow - started).TotalSeconds:F1} s after start; host start completed: {starting.IsCompleted}");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var problem = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("redis", problem.GetProperty("failing").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+
+        await stop.CancelAsync();
+        await Record.ExceptionAsync(() => starting);
+        await gateway.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
