@@ -163,14 +163,15 @@ public sealed class VibeCheckCluster : IAsyncDisposable
     }
 
     /// <summary>Waits until the condition holds, polling; fails with <paramref name="what"/> after the timeout.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string>>? describe = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:F0} s waiting for: {what}");
+                var detail = describe is null ? "" : "\n" + await describe();
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:F0} s waiting for: {what}{detail}");
             }
 
             await Task.Delay(200);

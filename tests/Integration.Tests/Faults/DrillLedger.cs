@@ -36,6 +36,26 @@ public sealed class DrillLedger(VibeCheckCluster system, WebhookReceiver webhook
         return new Dictionary<string, string>(_accepted, StringComparer.Ordinal);
     }
 
+    /// <summary>The episodes not yet resolved, with what each camera lists now: for a failure message.</summary>
+    public async Task<string> DescribeUnresolvedAsync()
+    {
+        var lines = new List<string>();
+        foreach (var (id, status) in _accepted.Where(e => e.Value != "resolved"))
+        {
+            lines.Add($"episode {id}: last seen {status}");
+        }
+
+        foreach (var camera in system.Cameras)
+        {
+            var listed = await system.Grains.GetGrain<ICameraGrain>(camera).GetViolations();
+            var snapshot = await system.Grains.GetGrain<ICameraGrain>(camera).GetSnapshot();
+            lines.Add($"camera {camera} ({system.Replay.ImageRequestsOf(camera)} image requests, health {snapshot.Health}, {snapshot.Counters.Fetches} fetches, {snapshot.Counters.FramesAnalysed} analysed, {snapshot.Counters.FramesUnchanged} unchanged, {snapshot.Counters.CacheHits} cache hits, last error {snapshot.LastError}): "
+                + string.Join(", ", listed.Select(e => $"{e.EpisodeId} {e.Status}")));
+        }
+
+        return string.Join("\n", lines);
+    }
+
     /// <summary>Violation reports the cameras still hold for their ViolationGrains.</summary>
     public async Task<int> PendingReportsAsync()
     {

@@ -55,6 +55,20 @@ public static class DrillScene
         }
     }
 
+    /// <summary>
+    /// From now on every camera answers 500: no new episode opens and the open ones end by time (the end cutoff).
+    /// Used after a camera was re-activated mid-episode: its fresh background model may have learnt the standing
+    /// vehicle, and the uncovered street it leaves behind then lingers as a detection for minutes (see the Vision
+    /// README), so emptying the street would not end the episode within a test's time.
+    /// </summary>
+    public static void CamerasDown(VibeCheckCluster system)
+    {
+        foreach (var camera in system.Cameras)
+        {
+            system.Replay.SetFault(camera, CameraFault.ServerError);
+        }
+    }
+
     /// <summary>From now on every camera shows its street without the vehicle: open episodes end, no new one opens.</summary>
     public static void EmptyStreets(VibeCheckCluster system)
     {
