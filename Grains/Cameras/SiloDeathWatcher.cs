@@ -15,6 +15,9 @@ public sealed class SiloDeathWatcher(
     IGrainFactory grains,
     ILogger<SiloDeathWatcher> logger) : BackgroundService
 {
+    private const int SweepAttempts = 5;
+    private static readonly TimeSpan SweepRetryDelay = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         ClusterMembershipSnapshot? previous = null;
@@ -28,7 +31,7 @@ public sealed class SiloDeathWatcher(
                 previous = snapshot;
                 if (died.Count > 0)
                 {
-                    await SweepAsync(died);
+                    await SweepAsync(died, stoppingToken);
                 }
             }
         }
@@ -37,18 +40,31 @@ public sealed class SiloDeathWatcher(
         }
     }
 
-    private async Task SweepAsync(IReadOnlyList<SiloAddress> died)
+    private async Task SweepAsync(IReadOnlyList<SiloAddress> died, CancellationToken cancellation)
     {
-        try
+        var silos = string.Join(", ", died);
+        for (var attempt = 1; ; attempt++)
         {
-            var report = await grains.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).SweepCameras("silo dead: " + string.Join(", ", died));
-            logger.LogInformation("Silo(s) {Silos} declared dead: {Watched} watched cameras swept in {ElapsedMs:F0} ms, {Unreachable} unreachable",
-                string.Join(", ", died), report.Watched, report.ElapsedMs, report.Unreachable);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The registry's own watchdog pass and the cameras' reminders still bring them back.
-            logger.LogWarning(ex, "Sweeping cameras after the death of {Silos} failed", string.Join(", ", died));
+            try
+            {
+                var report = await grains.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).SweepCameras("silo dead: " + silos);
+                logger.LogInformation("Silo(s) {Silos} declared dead: {Watched} watched cameras swept in {ElapsedMs:F0} ms, {Unreachable} unreachable",
+                    silos, report.Watched, report.ElapsedMs, report.Unreachable);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < SweepAttempts)
+            {
+                // Right after a death the registry may still be addressed on the dead silo, or the survivor be too
+                // busy to answer in time; without a retry the cameras would wait for the registry's reminder.
+                logger.LogInformation(ex, "Sweeping cameras after the death of {Silos} failed (attempt {Attempt}); retrying", silos, attempt);
+                await Task.Delay(SweepRetryDelay * attempt, cancellation);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The registry's own watchdog pass and the cameras' reminders still bring them back.
+                logger.LogWarning(ex, "Sweeping cameras after the death of {Silos} failed {Attempts} times", silos, attempt);
+                return;
+            }
         }
     }
 }

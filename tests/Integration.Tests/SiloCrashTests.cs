@@ -19,10 +19,12 @@ namespace VibeCheck.Integration.Tests;
 /// </summary>
 public sealed class SiloCrashTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(60);
+    // Alone the cameras stop ~17 s; under the whole suite's load on two cores one run took 72 s. The bound stays well
+    // under the 5-minute reminder, so only the death sweep or the registry's watchdog can meet it.
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task Every_camera_of_a_SIGKILLed_silo_process_resumes_polling_within_a_minute()
+    public async Task Every_camera_of_a_SIGKILLed_silo_process_resumes_polling_long_before_its_reminder()
     {
         var cameras = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
         var serviceId = "vc-crash-" + Guid.NewGuid().ToString("N")[..8];
@@ -92,8 +94,9 @@ public sealed class SiloCrashTests(Xunit.Abstractions.ITestOutputHelper output)
             .ToList();
         output.WriteLine($"stop per camera (s): {string.Join(", ", stops.Select(s => s.Stop.TotalSeconds.ToString("F1")))}; " +
             $"median {stops[stops.Count / 2].Stop.TotalSeconds:F1} s, max {stops[^1].Stop.TotalSeconds:F1} s");
-        output.WriteLine("survivor: " + string.Join(" | ", second.LastLines.Split(Environment.NewLine).Where(l => l.Contains("declared dead") || l.Contains("watchdog"))));
-        Assert.All(stops, s => Assert.True(s.Stop <= StopBound, $"camera {s.CameraId} stopped {s.Stop.TotalSeconds:F1} s (bound {StopBound.TotalSeconds} s)"));
+        var survivor = string.Join(" | ", second.LastLines.Split(Environment.NewLine).Where(l => l.Contains("declared dead") || l.Contains("watchdog") || l.Contains("Sweeping")));
+        output.WriteLine("survivor: " + survivor);
+        Assert.All(stops, s => Assert.True(s.Stop <= StopBound, $"camera {s.CameraId} stopped {s.Stop.TotalSeconds:F1} s (bound {StopBound.TotalSeconds} s); survivor: {survivor}"));
     }
 
     private static async Task<WebApplication> StartReplayAsync(IReadOnlyList<Guid> cameras)
