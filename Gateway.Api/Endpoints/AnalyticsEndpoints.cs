@@ -53,6 +53,11 @@ public static class AnalyticsEndpoints
         {
             outcome = AnalyticsQueryOutcome.Failed(AnalyticsQueryStatus.TimedOut, "The warehouse did not answer in time.");
         }
+        catch (IOException ex)
+        {
+            // The warehouse's storage cannot be opened (disk full, path unusable): the query is fine, the service is not.
+            return Unavailable(ex.Message);
+        }
 
         switch (outcome.Status)
         {
@@ -95,7 +100,16 @@ public static class AnalyticsEndpoints
             return Problems.BadQuery($"from and to may be at most {MaxSummarySpan.TotalDays:0} days apart.");
         }
 
-        var rows = await cluster.GetGrain<IWarehouseGrain>(IWarehouseGrain.Key).SummarizeViolations(start, end, grouping);
+        IReadOnlyList<ViolationSummary> rows;
+        try
+        {
+            rows = await cluster.GetGrain<IWarehouseGrain>(IWarehouseGrain.Key).SummarizeViolations(start, end, grouping);
+        }
+        catch (IOException ex)
+        {
+            return Unavailable(ex.Message);
+        }
+
         var items = rows.Select(r => new ViolationSummaryItem(r.Key, r.Violations, Math.Round(r.AverageConfidence, 4))).ToList();
         return TypedResults.Ok(new ViolationSummaryResponse(start, end, grouping.ToString().ToLowerInvariant(), items.Sum(i => i.Violations), items));
     }
@@ -115,6 +129,9 @@ public static class AnalyticsEndpoints
                || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
     }
+
+    private static ProblemHttpResult Unavailable(string reason) => TypedResults.Problem(
+        title: "Warehouse unavailable", detail: reason, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static ProblemHttpResult Rejected(string reason) => TypedResults.Problem(
         title: "Query refused", detail: reason, statusCode: StatusCodes.Status400BadRequest);

@@ -5,29 +5,36 @@ using VibeCheck.Grains.Analytics;
 using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Grains.Interfaces.Violations;
 using VibeCheck.Vision.Episodes;
+using VibeCheck.Warehouse;
 using VibeCheck.Warehouse.Rows;
 
 namespace VibeCheck.Grains.Violations;
 
 /// <summary>
 /// One violation episode: its confidence history, evidence and lifecycle. Decides the tier with
-/// <see cref="TierPolicy"/> (robust, only rising), records the episode for the warehouse and forwards the alert
-/// (MEDIUM and HIGH, and their resolution) to the <see cref="IAlertGrain"/>.
+/// <see cref="TierPolicy"/> (robust, only rising), forwards the alert (MEDIUM and HIGH, and their resolution) to the
+/// <see cref="IAlertGrain"/> and writes the episode's row to the warehouse at least once: the row is written and
+/// acknowledged before the state says so, and a failed write is retried by a reminder, which survives the silo.
 /// </summary>
 public sealed class ViolationGrain(
     [PersistentState("violation", AlertStorageNames.Violations)] IPersistentState<ViolationState> state,
     TierPolicy tierPolicy,
-    IAnalyticsRecorder analytics,
-    ILogger<ViolationGrain> logger) : Grain, IViolationGrain
+    IWarehouseSink warehouse,
+    ILogger<ViolationGrain> logger) : Grain, IViolationGrain, IRemindable
 {
     private const int MaxEvidenceFrames = 64;
+    private const string WarehouseRetryReminder = "warehouse-retry";
+    private static readonly TimeSpan WarehouseRetryPeriod = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan WarehouseWriteTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// Highest sequence whose row this activation handed to the warehouse. Not persisted: after a reactivation a
-    /// repeat records the row again (the warehouse keeps one row per episode), which covers a row lost in the queue of
-    /// a silo that died, and a report whose state write failed (Redis down) is recorded once its repeat is persisted.
-    /// </summary>
-    private long _recordedSequence = -1;
+    // Whether the retry reminder may exist, so that the reminder table is only read when it might.
+    private bool _retryMayBeRegistered;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _retryMayBeRegistered = state.State.WarehouseSequence < state.State.LastSequence;
+        return Task.CompletedTask;
+    }
 
     public async Task Report(ViolationEpisodeReport report)
     {
@@ -35,22 +42,28 @@ public sealed class ViolationGrain(
         var s = state.State;
         if (report.Sequence <= s.LastSequence)
         {
-            // A repeat: applied already (in memory at least); make sure it is persisted and recorded, and that its alert
-            // update reached the router: the first try may have failed at any of these steps.
-            if (_recordedSequence < s.LastSequence)
-            {
-                await state.WriteStateAsync();
-                Record(s);
-            }
-
+            // A repeat: applied already (in memory at least); make sure it is persisted and that its alert update and
+            // warehouse row went out: the first try may have failed at any of these steps.
+            await state.WriteStateAsync();
             await ForwardAsync();
+            await RecordAsync();
             return;
         }
 
         Apply(s, report);
         await state.WriteStateAsync();
-        Record(s);
+        // The alert first: a slow or failing warehouse must not hold up a notification.
         await ForwardAsync();
+        await RecordAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == WarehouseRetryReminder)
+        {
+            _retryMayBeRegistered = true;
+            await RecordAsync();
+        }
     }
 
     private void Apply(ViolationState s, ViolationEpisodeReport report)
@@ -103,20 +116,56 @@ public sealed class ViolationGrain(
         await state.WriteStateAsync();
     }
 
-    private void Record(ViolationState s)
+    /// <summary>
+    /// Writes the episode's row when the warehouse has not acknowledged the latest sequence. The write is idempotent
+    /// (one row per episode), so a retry after an unrecorded acknowledgement only rewrites the same row.
+    /// </summary>
+    private async Task RecordAsync()
     {
+        var s = state.State;
+        if (s.WarehouseSequence >= s.LastSequence)
+        {
+            await StopRetryingAsync();
+            return;
+        }
+
         var confidence = s.Confidence.PeakRobustScore > 0 ? s.Confidence.PeakRobustScore : s.Confidence.RecentScores.LastOrDefault();
         var row = new ViolationRecord(
             s.EpisodeId, s.CameraId.ToString(), s.Type, s.Zone, AlertWireNames.Of(s.Confidence.Tier), confidence,
             s.StartedAt, s.EndedAt, s.FrameHashes, s.Detector, s.Borough);
-        if (analytics.Record(row))
+        var sequence = s.LastSequence;
+        try
         {
-            _recordedSequence = s.LastSequence;
+            using var timeout = new CancellationTokenSource(WarehouseWriteTimeout);
+            await warehouse.WriteAsync([row], timeout.Token);
         }
-        else
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.LogWarning("Warehouse refused the violation row of episode {Episode}", s.EpisodeId);
+            logger.LogWarning(ex, "Warehouse write of episode {Episode} failed; retried every {Period}", s.EpisodeId, WarehouseRetryPeriod);
+            // Persisted before the call returns: if even this fails, the camera keeps the report and repeats it.
+            _retryMayBeRegistered = true;
+            await this.RegisterOrUpdateReminder(WarehouseRetryReminder, WarehouseRetryPeriod, WarehouseRetryPeriod);
+            return;
         }
+
+        s.WarehouseSequence = Math.Max(s.WarehouseSequence, sequence);
+        await state.WriteStateAsync();
+        await StopRetryingAsync();
+    }
+
+    private async Task StopRetryingAsync()
+    {
+        if (!_retryMayBeRegistered)
+        {
+            return;
+        }
+
+        if (await this.GetReminder(WarehouseRetryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _retryMayBeRegistered = false;
     }
 
     private static bool IsResolved(string status) => string.Equals(status, EpisodeStatus.Resolved, StringComparison.OrdinalIgnoreCase);

@@ -12,6 +12,9 @@ public sealed class ViolationState
     /// <summary>Sequence whose alert update the AlertGrain has acknowledged.</summary>
     public long ForwardedSequence { get; set; } = -1;
 
+    /// <summary>Sequence whose row the warehouse has acknowledged; below <see cref="LastSequence"/> a write is owed.</summary>
+    public long WarehouseSequence { get; set; } = -1;
+
     public string EpisodeId { get; set; } = "";
     public Guid CameraId { get; set; }
     public string CameraName { get; set; } = "";
