@@ -96,8 +96,18 @@ public sealed class CameraForecastGrain(
             CameraId, StatusOf(report.Status), report.Message, report.Probability, s.BucketMinutes.Length, anomalies));
     }
 
-    public Task<ActivityHistoryReport> GetActivity(DateTimeOffset since) =>
-        Task.FromResult(new ActivityHistoryReport(CameraId, _options.BucketLength, ActivitySeries.Since(state.State, ActivitySeries.ToMinute(since))));
+    public Task<ActivityHistoryReport> GetActivity(DateTimeOffset since)
+    {
+        // Buckets starting at or after since: the minute is rounded up, or a bucket starting in since's minute but
+        // before it would be answered beyond the asked span.
+        var minute = ActivitySeries.ToMinute(since);
+        if (ActivitySeries.FromMinute(minute) < since)
+        {
+            minute++;
+        }
+
+        return Task.FromResult(new ActivityHistoryReport(CameraId, _options.BucketLength, ActivitySeries.Since(state.State, minute)));
+    }
 
     public Task<ActivitySeriesSummary> GetSeriesSummary()
     {
