@@ -6,7 +6,9 @@ namespace VibeCheck.Integration.Tests.Alerts;
 /// <summary>Violation episode reports as a camera grain sends them, for a fresh camera per test.</summary>
 public sealed class Episode(Guid camera, string type = "bike_lane_blocked")
 {
-    private static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    // Reports are stamped from a minute ago, as a camera would stamp them: a fixed date months back let the router
+    // prune a resolved alert as past its retention right after sending its resolution.
+    private readonly DateTimeOffset _start = DateTimeOffset.UtcNow.AddMinutes(-1);
     private long _sequence;
 
     public Guid Camera { get; } = camera;
@@ -19,10 +21,10 @@ public sealed class Episode(Guid camera, string type = "bike_lane_blocked")
     public ViolationEpisodeReport Next(double confidence, bool resolved = false)
     {
         var n = _sequence++;
-        var at = Start.AddSeconds(2 * n);
+        var at = _start.AddSeconds(2 * n);
         return new ViolationEpisodeReport(
             Id, n, Camera, $"Test Ave @ {Camera.ToString()[..4]} St", "Manhattan", Type, "lane-1",
-            resolved ? "resolved" : "open", confidence, Start, resolved ? at : null, at,
+            resolved ? "resolved" : "open", confidence, _start, resolved ? at : null, at,
             [$"hash-{n}"], [new DetectionSummary("car", confidence, 10, 20, 30, 40)], "test");
     }
 
