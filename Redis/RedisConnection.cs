@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using VibeCheck.Configuration;
 
 namespace VibeCheck.Redis;
 
@@ -33,14 +34,7 @@ public static class RedisConnection
     public static RedisTlsOptions Tls(IConfiguration configuration)
     {
         var tls = new RedisTlsOptions();
-        try
-        {
-            configuration.GetSection(RedisTlsOptions.SectionName).Bind(tls);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new OptionsValidationException(RedisTlsOptions.SectionName, typeof(RedisTlsOptions), [$"{RedisTlsOptions.SectionName}: {ex.Message}"]);
-        }
+        OptionsBinding.Bind(configuration.GetSection(RedisTlsOptions.SectionName), tls, RedisTlsOptions.SectionName);
 
         var result = new RedisTlsOptionsValidator().Validate(null, tls);
         return result.Failed ? throw new OptionsValidationException(RedisTlsOptions.SectionName, typeof(RedisTlsOptions), result.Failures) : tls;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using VibeCheck.Configuration;
 
 namespace VibeCheck.Alerting;
 
@@ -10,22 +11,8 @@ namespace VibeCheck.Alerting;
 /// </summary>
 internal static class AlertsOptionsBinding
 {
-    public static void Bind(IConfigurationSection section, AlertsOptions options)
-    {
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(AlertsOptions), [WithoutValue(ex.Message)]);
-        }
-    }
-
-    // The binder quotes the value it could not convert; a secret set under the wrong key must not reach the log.
-    private static string WithoutValue(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, "^Failed to convert configuration value '.*' at '", "Failed to convert the configuration value at '",
-            System.Text.RegularExpressions.RegexOptions.Singleline);
+    public static void Bind(IConfigurationSection section, AlertsOptions options) =>
+        OptionsBinding.Bind(section, options, Options.DefaultName);
 
     public static AlertsOptions Get(IConfigurationSection section)
     {
