@@ -21,10 +21,18 @@ public interface ICameraGrain : IGrainWithGuidKey
     /// <summary>
     /// Makes sure a watched camera polls; cheap and idempotent. The call itself is the point: it activates the grain
     /// on a live silo when its silo died, and activation restarts the poll timer (the registry's watchdog calls it).
+    /// Answers where the camera now runs, so that the watchdog can balance cameras across silos.
     /// </summary>
     [Alias("EnsurePolling")]
     [AlwaysInterleave]
-    Task EnsurePolling();
+    Task<CameraPlacement> EnsurePolling();
+
+    /// <summary>
+    /// Moves the camera's activation to <paramref name="silo"/> once it is idle (Orleans live migration: its state
+    /// travels with it, its background model starts afresh). No effect if it already runs there.
+    /// </summary>
+    [Alias("MoveTo")]
+    Task MoveTo(SiloAddress silo);
 
     /// <summary>
     /// The camera's state as the grain holds it. Interleaved, like the other reads here: a poll waiting on Redis (an

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using Orleans.Runtime.Placement;
 using VibeCheck.Cameras;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Interfaces;
@@ -14,8 +16,11 @@ namespace VibeCheck.Grains.Cameras;
 /// <summary>
 /// One NYC DOT camera. A grain timer polls it while the activation lives; a reminder brings the activation (and
 /// so the timer) back after a silo restart or crash. Only frames whose hash is new, and not already analysed
-/// under <c>vision:camera:{id}:frame:{hash}</c>, reach the analyser.
+/// under <c>vision:camera:{id}:frame:{hash}</c>, reach the analyser. Placed on the silo with the fewest activations
+/// (the default, resource-optimised placement prefers the caller's silo, so the registry's silo took every camera),
+/// and moved by the registry's watchdog when silos join (<see cref="CameraBalance"/>).
 /// </summary>
+[ActivationCountBasedPlacement]
 public sealed partial class CameraGrain(
     [PersistentState("camera", StorageNames.Cameras)] IPersistentState<CameraState> state,
     NycDotClient nycDot,
@@ -25,6 +30,7 @@ public sealed partial class CameraGrain(
     IOptions<CameraPollingOptions> options,
     TimeProvider clock,
     IConfiguration configuration,
+    ILocalSiloDetails localSilo,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
 {
     private const string KeepAliveReminder = "poll-keepalive";
@@ -114,12 +120,27 @@ public sealed partial class CameraGrain(
         return await PollAsync(CancellationToken.None);
     }
 
-    public Task EnsurePolling()
+    public Task<CameraPlacement> EnsurePolling()
     {
         // Activation already started the timer of a watched camera; this only covers a timer lost otherwise.
         if (state.State.Watched && state.State.Registration is not null && !state.State.Removed)
         {
             StartPolling();
+        }
+
+        return Task.FromResult(new CameraPlacement(localSilo.SiloAddress, _pollTimer is not null, state.State.Episodes.Open.Count));
+    }
+
+    public Task MoveTo(SiloAddress silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        if (!silo.Equals(localSilo.SiloAddress))
+        {
+            // The hint travels with the migration request; without it Orleans would place the camera by its strategy.
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+            MigrateOnIdle();
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            logger.LogDebug("Camera {CameraId} moves from {From} to {To}", CameraId, localSilo.SiloAddress, silo);
         }
 
         return Task.CompletedTask;

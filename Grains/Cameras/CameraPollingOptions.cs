@@ -57,6 +57,13 @@ public sealed class CameraPollingOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// At most this many cameras the watchdog moves per pass to even out the silos (0: never move). A move restarts
+    /// the camera's background model, so a scale-out is spread over several passes rather than done at once.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int RebalanceMovesPerPass { get; set; } = 64;
+
     /// <summary>How often the registry is synced from the API.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan RegistrySyncInterval { get; set; } = TimeSpan.FromHours(3);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces;
 
 namespace VibeCheck.Grains.Cameras;
@@ -10,6 +11,7 @@ namespace VibeCheck.Grains.Cameras;
 /// it polls, every <see cref="CameraPollingOptions.WatchdogPeriod"/> and at once when a silo is declared dead
 /// (<see cref="SiloDeathWatcher"/>): the call re-activates a camera of the dead silo on a survivor. The cameras'
 /// reminders stay as the backstop, and the registry's own reminder brings the watchdog back if the registry died.
+/// Each pass also evens out the cameras across the active silos.
 /// </summary>
 public sealed partial class CameraRegistryGrain
 {
@@ -20,6 +22,7 @@ public sealed partial class CameraRegistryGrain
     private static readonly TimeSpan SweepRetryDelay = TimeSpan.FromSeconds(2);
     private IGrainTimer? _watchdogTimer;
     private Task<CameraSweepReport>? _sweep;
+    private bool _balancing;
 
     public Task<CameraSweepReport> SweepCameras(string reason)
     {
@@ -46,6 +49,7 @@ public sealed partial class CameraRegistryGrain
     {
         var started = Stopwatch.GetTimestamp();
         var watched = state.State.Watched.ToList();
+        var placements = new Dictionary<Guid, CameraPlacement>();
         IReadOnlyList<Guid> pending = watched;
         // Right after a death is declared some calls may still be routed to the dead silo; those are retried shortly.
         for (var attempt = 1; attempt <= SweepAttempts && pending.Count > 0; attempt++)
@@ -55,10 +59,13 @@ public sealed partial class CameraRegistryGrain
                 await Task.Delay(SweepRetryDelay);
             }
 
-            pending = await EnsurePollingAsync(pending);
+            pending = await EnsurePollingAsync(pending, placements);
         }
 
-        var report = new CameraSweepReport(clock.GetUtcNow(), reason, watched.Count, pending.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var moved = await BalanceAsync(placements);
+        var bySilo = placements.Values.GroupBy(p => p.Silo.ToString()).ToDictionary(g => g.Key, g => g.Count());
+        var report = new CameraSweepReport(
+            clock.GetUtcNow(), reason, watched.Count, pending.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, bySilo, moved);
         if (pending.Count > 0)
         {
             logger.LogWarning("Camera watchdog ({Reason}): {Unreachable} of {Watched} watched cameras did not answer; retrying on the next pass",
@@ -72,8 +79,11 @@ public sealed partial class CameraRegistryGrain
         return report;
     }
 
-    /// <summary>Calls <see cref="ICameraGrain.EnsurePolling"/> on each camera in bounded batches; returns those that failed.</summary>
-    private async Task<IReadOnlyList<Guid>> EnsurePollingAsync(IReadOnlyList<Guid> cameras)
+    /// <summary>
+    /// Calls <see cref="ICameraGrain.EnsurePolling"/> on each camera in bounded batches, noting where each answered
+    /// from; returns those that failed.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> EnsurePollingAsync(IReadOnlyList<Guid> cameras, Dictionary<Guid, CameraPlacement> placements)
     {
         var failed = new List<Guid>();
         foreach (var batch in cameras.Chunk(SweepParallelism))
@@ -83,7 +93,53 @@ public sealed partial class CameraRegistryGrain
                 try
                 {
                     // Bounded: a call stuck on a silo not yet declared dead must not stall the pass for the response timeout.
-                    await GrainFactory.GetGrain<ICameraGrain>(id).EnsurePolling().WaitAsync(_options.WatchdogPeriod);
+                    return await GrainFactory.GetGrain<ICameraGrain>(id).EnsurePolling().WaitAsync(_options.WatchdogPeriod);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    return null;
+                }
+            }));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (outcomes[i] is { } placement)
+                {
+                    placements[batch[i]] = placement;
+                }
+                else
+                {
+                    failed.Add(batch[i]);
+                }
+            }
+        }
+
+        return failed;
+    }
+
+    /// <summary>Moves cameras off crowded silos (<see cref="CameraBalance"/>); a move that fails is planned again next pass.</summary>
+    private async Task<int> BalanceAsync(IReadOnlyDictionary<Guid, CameraPlacement> placements)
+    {
+        var active = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .Select(m => m.SiloAddress)
+            .OrderBy(s => s.ToString(), StringComparer.Ordinal)
+            .ToList();
+        var locations = placements.Select(p => new CameraLocation<SiloAddress>(p.Key, p.Value.Silo, p.Value.OpenEpisodes > 0)).ToList();
+        var moves = CameraBalance.Plan(locations, active, _options.RebalanceMovesPerPass, resume: _balancing);
+        _balancing = moves.Count > 0;
+        if (moves.Count == 0)
+        {
+            return 0;
+        }
+
+        var done = 0;
+        foreach (var batch in moves.Chunk(SweepParallelism))
+        {
+            var outcomes = await Task.WhenAll(batch.Select(async move =>
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<ICameraGrain>(move.Camera).MoveTo(move.To).WaitAsync(_options.WatchdogPeriod);
                     return true;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -91,9 +147,11 @@ public sealed partial class CameraRegistryGrain
                     return false;
                 }
             }));
-            failed.AddRange(batch.Where((_, i) => !outcomes[i]));
+            done += outcomes.Count(o => o);
         }
 
-        return failed;
+        logger.LogInformation("Camera watchdog moved {Moved} of {Planned} planned cameras to even out {Silos} silos ({Placement})",
+            done, moves.Count, active.Count, string.Join(", ", moves.GroupBy(m => m.To).Select(g => $"{g.Count()} to {g.Key}")));
+        return done;
     }
 }

@@ -12,6 +12,7 @@ namespace VibeCheck.Grains.Cameras;
 public sealed partial class CameraRegistryGrain(
     [PersistentState("registry", StorageNames.Registry)] IPersistentState<RegistryState> state,
     NycDotClient nycDot,
+    IClusterMembershipService membership,
     IOptions<CameraPollingOptions> options,
     TimeProvider clock,
     ILogger<CameraRegistryGrain> logger) : Grain, ICameraRegistryGrain, IRemindable

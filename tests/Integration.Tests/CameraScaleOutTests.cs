@@ -1,0 +1,97 @@
+using System.Net.Http.Json;
+using Orleans.Runtime;
+using VibeCheck.Grains.Interfaces;
+using VibeCheck.ReplayServer;
+
+namespace VibeCheck.Integration.Tests;
+
+/// <summary>
+/// Silos join a cluster whose cameras all run on the first one: the registry's watchdog moves cameras to them until
+/// each holds its share, and no camera stops polling or loses its state on the way. Own system, since it adds silos.
+/// </summary>
+public sealed class CameraScaleOutTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const int CameraCount = 24;
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Cameras_spread_over_silos_that_join_and_keep_polling()
+    {
+        await using var system = await VibeCheckCluster.StartAsync(
+            cameraCount: CameraCount,
+            silos: 1,
+            settings: new Dictionary<string, string?>
+            {
+                ["Cameras:PollInterval"] = "00:00:01",
+                ["Cameras:Jitter"] = "0.5",
+                ["Cameras:WatchdogPeriod"] = "00:00:02",
+                ["Cameras:RebalanceMovesPerPass"] = "64",
+            });
+        using var replay = new HttpClient { BaseAddress = system.ReplayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        await VibeCheckCluster.WaitUntilAsync(
+            () => Task.FromResult(system.Cameras.All(c => system.Replay.ImageRequestsOf(c) >= 3)), TimeSpan.FromSeconds(60), "first polls of every camera");
+        var before = await FetchesAsync(system);
+
+        var joinedAt = DateTimeOffset.UtcNow;
+        await system.Cluster.StartAdditionalSiloAsync();
+        await system.Cluster.StartAdditionalSiloAsync();
+        var silos = system.Cluster.Silos.Select(s => s.SiloAddress).ToList();
+
+        Dictionary<SiloAddress, int> counts = [];
+        await VibeCheckCluster.WaitUntilAsync(
+            async () =>
+            {
+                counts = await CamerasBySiloAsync(system, silos);
+                return counts.Values.Max() - counts.Values.Min() <= 1;
+            },
+            TimeSpan.FromSeconds(90),
+            "every silo to hold its share of the cameras",
+            () => Task.FromResult(string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}"))));
+        output.WriteLine($"cameras per silo after the scale-out: {string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}"))}");
+
+        // A few more polls of each, then: nobody stopped for long, and each kept the state it had before moving.
+        var settled = DateTimeOffset.UtcNow;
+        await VibeCheckCluster.WaitUntilAsync(
+            async () =>
+            {
+                var report = await replay.GetFromJsonAsync<PollsReport>($"/_replay/polls?since={settled.ToUnixTimeMilliseconds()}");
+                return system.Cameras.All(id => report!.Cameras.Any(c => c.CameraId == id && c.Requests >= 3));
+            },
+            TimeSpan.FromSeconds(60), "every camera polling after the moves");
+        var polls = await replay.GetFromJsonAsync<PollsReport>($"/_replay/polls?since={joinedAt.ToUnixTimeMilliseconds()}");
+        var stops = system.Cameras.Select(id => polls!.Cameras.Single(c => c.CameraId == id))
+            .Select(c => (c.CameraId, Stop: TimeSpan.FromMilliseconds(Math.Max(c.LongestGapMs, c.OpenGapMs))))
+            .OrderBy(s => s.Stop)
+            .ToList();
+        output.WriteLine($"longest gap per camera since the join: median {stops[stops.Count / 2].Stop.TotalSeconds:F1} s, max {stops[^1].Stop.TotalSeconds:F1} s");
+        Assert.All(stops, s => Assert.True(s.Stop <= StopBound, $"camera {s.CameraId} stopped {s.Stop.TotalSeconds:F1} s"));
+        var after = await FetchesAsync(system);
+        Assert.All(system.Cameras, id => Assert.True(after[id] > before[id], $"camera {id}: {before[id]} fetches before the move, {after[id]} after"));
+    }
+
+    private static async Task<Dictionary<SiloAddress, int>> CamerasBySiloAsync(VibeCheckCluster system, IReadOnlyList<SiloAddress> silos)
+    {
+        var management = system.Grains.GetGrain<IManagementGrain>(0);
+        var counts = silos.ToDictionary(s => s, _ => 0);
+        foreach (var camera in system.Cameras)
+        {
+            if (await management.GetActivationAddress(system.Grains.GetGrain<ICameraGrain>(camera)) is { } silo)
+            {
+                counts[silo] = counts.GetValueOrDefault(silo) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static async Task<Dictionary<Guid, long>> FetchesAsync(VibeCheckCluster system)
+    {
+        var fetches = new Dictionary<Guid, long>();
+        foreach (var camera in system.Cameras)
+        {
+            fetches[camera] = (await system.Grains.GetGrain<ICameraGrain>(camera).GetSnapshot()).Counters.Fetches;
+        }
+
+        return fetches;
+    }
+}
