@@ -18,8 +18,14 @@ public static class AdminEndpoints
         admin.MapPost("/cameras/poll", PollAllAsync)
             .WithName("PollAllCameras")
             .WithSummary("Processes every watched camera once now (parallelism 1..1024, default 64) and reports the wall time.");
+        admin.MapPost("/cameras/sweep", SweepCamerasAsync)
+            .WithName("SweepCameras")
+            .WithSummary("Runs the camera watchdog now: every watched camera makes sure it polls, cameras are counted per silo and crowded silos hand some to the others.");
         return app;
     }
+
+    private static async Task<Ok<CameraSweepReport>> SweepCamerasAsync(IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).SweepCameras("operator"));
 
     private static async Task<Ok<PollAllReport>> PollAllAsync(IClusterClient cluster, int parallelism = 64) =>
         TypedResults.Ok(await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).PollAll(parallelism));

@@ -48,6 +48,12 @@ public sealed class CameraScaleOutTests(Xunit.Abstractions.ITestOutputHelper out
             "every silo to hold its share of the cameras",
             () => Task.FromResult(string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}"))));
         output.WriteLine($"cameras per silo after the scale-out: {string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}"))}");
+        using var admin = system.NewClient(VibeCheckCluster.AdminKey);
+        var sweep = await (await admin.PostAsync("/admin/cameras/sweep", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<CameraSweepReport>();
+        Assert.Equal(CameraCount, sweep!.Watched);
+        Assert.Equal(0, sweep.Unreachable);
+        Assert.Equal(counts.Where(c => c.Value > 0).ToDictionary(c => c.Key.ToString(), c => c.Value), sweep.CamerasBySilo);
+        Assert.Equal(0, sweep.Moved);
 
         // A few more polls of each, then: nobody stopped for long, and each kept the state it had before moving.
         var settled = DateTimeOffset.UtcNow;
