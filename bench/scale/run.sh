@@ -8,8 +8,9 @@
 #
 #   [KILL_AT=DURATION/2] [VICTIM=1] [RESUME_WAIT=180] bench/scale/run.sh [SILOS=3] [CAMERAS=922] [INTERVAL=10] [DURATION=60] [CONNECTIONS=1000]
 #
-# Silo 1 starts first and runs the first registry sync, so it holds most cameras (and usually the registry): the
-# default victim is the hard case.
+# Silo 1 starts first and runs the first registry sync, so it holds every camera until the watchdog has moved a share
+# to each other silo; the load starts once they are even (BALANCE_WAIT, default 120 s). Silo 1 usually holds the
+# registry too: the default victim is the harder case.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -78,6 +79,18 @@ rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null
 echo "silos=$silos cameras=$cameras interval=${interval}s duration=${duration}s connections=$connections (split over 2 gateways)$([ "$silos" -gt 1 ] && echo ", SIGKILL of silo$victim_index at t=${kill_at}s")"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 sleep "$interval" # let every camera poll once before measuring
+# Silo 1 ran the first sync before the others joined; the watchdog moves cameras to them. Wait (at most
+# BALANCE_WAIT s) until every silo holds its share, running watchdog passes on demand.
+sweep() { curl -fsS -X POST -H "X-Api-Key: bench-admin-key" "${gateways[0]}/admin/cameras/sweep"; }
+placement() { jq -r '[.camerasBySilo | to_entries[] | "\(.key | sub(":[0-9]+$"; "")): \(.value)"] | join(", ")'; }
+balance_wait=${BALANCE_WAIT:-120}; balanced_in=0
+while [ "$balanced_in" -lt "$balance_wait" ]; do
+  report=$(sweep) || { sleep 3; balanced_in=$((balanced_in + 3)); continue; }
+  if [ "$(jq '.moved' <<<"$report")" -eq 0 ] && [ "$(jq '[.camerasBySilo[]] | (max - min) <= 1 and length == '"$silos" <<<"$report")" = true ]; then break; fi
+  sleep 3; balanced_in=$((balanced_in + 3))
+done
+echo "cameras per silo before the load (after ${balanced_in}s of balancing): $(placement <<<"$report")"
+sleep "$interval" # moved cameras poll again before measuring
 declare -A cpu0; all=("${silo_pids[@]}" "${gateway_pids[@]}")
 for p in "${all[@]}"; do cpu0[$p]=$(cpu "$p"); done
 r0=$(requests); t0=$(date +%s.%N)
@@ -121,4 +134,5 @@ for p in "${all[@]}"; do
   echo "  ${names[$i]}: $(awk -v a="${cpu0[$p]}" -v b="${cpu1[$p]}" 'BEGIN { if (b == "-") print "killed"; else printf "%.1f s", b - a }') / $(rss "$p") MiB"
   i=$((i + 1))
 done
+echo "cameras per silo at the end: $(sweep | placement)"
 curl -fsS "${gateways[0]}/status" | head -c 600; echo
