@@ -46,20 +46,16 @@ public static class PredictionEndpoints
     private static async Task<Results<Ok<PredictionResponse>, ProblemHttpResult>> GetPredictionAsync(
         string id, IClusterClient cluster, RegistryIndex registry, string? horizon = null)
     {
-        if (!CameraIds.TryParse(id, out var cameraId))
-        {
-            return Problems.InvalidCameraId(id);
-        }
-
         var minutes = DefaultHorizon;
         if (horizon is not null && !(int.TryParse(horizon, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) && minutes is > 0 and <= MaxHorizon))
         {
             return Problems.BadQuery($"horizon must be a whole number of minutes between 1 and {MaxHorizon}.");
         }
 
-        if (!await registry.ContainsAsync(cameraId))
+        var (cameraId, problem) = await registry.ResolveAsync(id);
+        if (problem is not null)
         {
-            return Problems.UnknownCamera(cameraId);
+            return problem;
         }
 
         var prediction = (await cluster.GetGrain<ICameraForecastGrain>(cameraId).GetPredictions([minutes]))[0];
@@ -71,20 +67,16 @@ public static class PredictionEndpoints
     private static async Task<Results<Ok<AnomalyResponse>, ProblemHttpResult>> GetAnomaliesAsync(
         string id, IClusterClient cluster, RegistryIndex registry, string? probability = null)
     {
-        if (!CameraIds.TryParse(id, out var cameraId))
-        {
-            return Problems.InvalidCameraId(id);
-        }
-
         var p = DefaultProbability;
         if (probability is not null && !(double.TryParse(probability, NumberStyles.Float, CultureInfo.InvariantCulture, out p) && p is > 0.5 and < 1))
         {
             return Problems.BadQuery("probability must be a number between 0.5 and 1 (exclusive), e.g. 0.95.");
         }
 
-        if (!await registry.ContainsAsync(cameraId))
+        var (cameraId, problem) = await registry.ResolveAsync(id);
+        if (problem is not null)
         {
-            return Problems.UnknownCamera(cameraId);
+            return problem;
         }
 
         var report = await cluster.GetGrain<ICameraForecastGrain>(cameraId).GetAnomalies(p);
