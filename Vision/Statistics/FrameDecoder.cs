@@ -62,14 +62,7 @@ public static class FrameDecoder
             return $"not a JPEG (no SOI marker; starts with {Describe(bytes)})";
         }
 
-        // Some encoders pad the file after EOI; ignore trailing zero bytes before looking for FF D9.
-        var end = bytes.Length;
-        while (end > 2 && bytes[end - 1] == 0)
-        {
-            end--;
-        }
-
-        if (bytes[end - 2] != 0xFF || bytes[end - 1] != 0xD9)
+        if (!HasEndOfImage(bytes))
         {
             return "truncated JPEG (no EOI marker)";
         }
@@ -77,6 +70,25 @@ public static class FrameDecoder
         return JpegHeader.TryReadSize(bytes, out var width, out var height) && (width > MaxSide || height > MaxSide)
             ? $"JPEG declares {width}×{height} pixels, more than {MaxSide} per side"
             : null;
+    }
+
+    /// <summary>Bytes other than zero padding tolerated after the end-of-image marker.</summary>
+    public const int MaxTrailingBytes = 30;
+
+    /// <summary>
+    /// Encoders may pad after the end-of-image marker: any run of zero bytes, then at most
+    /// <see cref="MaxTrailingBytes"/> bytes of anything, which libjpeg ignores. The camera client applies the same rule
+    /// (<c>ImageFormat</c> in Cameras) when it receives a frame, so what it accepts is not refused here as truncated.
+    /// </summary>
+    public static bool HasEndOfImage(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.Length;
+        while (end > 2 && bytes[end - 1] == 0)
+        {
+            end--;
+        }
+
+        return bytes[Math.Max(0, end - MaxTrailingBytes - 2)..end].IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
     }
 
     private static string Describe(ReadOnlySpan<byte> bytes)

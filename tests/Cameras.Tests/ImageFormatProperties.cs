@@ -22,7 +22,13 @@ public sealed class ImageFormatProperties
             if (problem is null)
             {
                 Assert.True(bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF);
-                Assert.True(bytes.AsSpan(Math.Max(0, bytes.Length - 32)).IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0);
+                var end = bytes.Length;
+                while (end > 2 && bytes[end - 1] == 0)
+                {
+                    end--;
+                }
+
+                Assert.True(bytes.AsSpan(Math.Max(0, end - 32), end - Math.Max(0, end - 32)).IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0);
             }
             else
             {

@@ -30,9 +30,8 @@ public sealed class CameraFailoverTests(Xunit.Abstractions.ITestOutputHelper out
                 ["Cameras:KeepAlivePeriod"] = "00:05:00",
                 ["Cameras:WatchdogPeriod"] = "00:00:15",
             });
-        using var replay = new HttpClient { BaseAddress = system.ReplayUrl, Timeout = TimeSpan.FromSeconds(30) };
-        await VibeCheckCluster.WaitUntilAsync(
-            () => Task.FromResult(system.Cameras.All(c => system.Replay.ImageRequestsOf(c) >= 2)), TimeSpan.FromSeconds(60), "first polls of every camera");
+        using var replay = system.NewReplayClient();
+        await system.WaitForPollsAsync(2, TimeSpan.FromSeconds(60));
 
         var management = system.Grains.GetGrain<IManagementGrain>(0);
         var hosts = new Dictionary<Guid, SiloAddress?>();

@@ -27,9 +27,8 @@ public sealed class CameraScaleOutTests(Xunit.Abstractions.ITestOutputHelper out
                 ["Cameras:WatchdogPeriod"] = "00:00:02",
                 ["Cameras:RebalanceMovesPerPass"] = "64",
             });
-        using var replay = new HttpClient { BaseAddress = system.ReplayUrl, Timeout = TimeSpan.FromSeconds(30) };
-        await VibeCheckCluster.WaitUntilAsync(
-            () => Task.FromResult(system.Cameras.All(c => system.Replay.ImageRequestsOf(c) >= 3)), TimeSpan.FromSeconds(60), "first polls of every camera");
+        using var replay = system.NewReplayClient();
+        await system.WaitForPollsAsync(3, TimeSpan.FromSeconds(60));
         var before = await FetchesAsync(system);
 
         var joinedAt = DateTimeOffset.UtcNow;

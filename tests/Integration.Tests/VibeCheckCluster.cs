@@ -165,6 +165,13 @@ public sealed class VibeCheckCluster : IAsyncDisposable
         Http = NewClient(WriterKey);
     }
 
+    /// <summary>Waits until the replay server has answered every camera at least <paramref name="polls"/> image requests.</summary>
+    public Task WaitForPollsAsync(int polls, TimeSpan timeout) =>
+        WaitUntilAsync(() => Task.FromResult(Cameras.All(c => Replay.ImageRequestsOf(c) >= polls)), timeout, $"{polls} polls of every camera");
+
+    /// <summary>A client of the replay server, for its per-camera poll report (<c>/_replay/polls</c>).</summary>
+    public HttpClient NewReplayClient() => new() { BaseAddress = ReplayUrl, Timeout = TimeSpan.FromSeconds(30) };
+
     /// <summary>Waits until the condition holds, polling; fails with <paramref name="what"/> after the timeout.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string>>? describe = null)
     {
