@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 using Microsoft.AspNetCore.Diagnostics;
 using OpenTelemetry.Metrics;
+using VibeCheck.Configuration;
 using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Endpoints;
 using VibeCheck.Gateway.Health;
@@ -21,7 +22,7 @@ public static class GatewayApplication
         builder.AddVibeCheckClusterClient();
 
         builder.Services.AddOptions<RequestLimitsOptions>()
-            .Bind(builder.Configuration.GetSection(RequestLimitsOptions.SectionName))
+            .BindValidated(builder.Configuration.GetSection(RequestLimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>

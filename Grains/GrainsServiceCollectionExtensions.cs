@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VibeCheck.Cameras;
+using VibeCheck.Configuration;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Cameras;
 using VibeCheck.Grains.Telemetry;
@@ -14,7 +15,7 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddVibeCheckGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CameraPollingOptions>()
-            .Bind(configuration.GetSection(CameraPollingOptions.SectionName))
+            .BindValidated(configuration.GetSection(CameraPollingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddNycDotClient(configuration);

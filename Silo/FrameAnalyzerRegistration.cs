@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VibeCheck.Configuration;
 using VibeCheck.Vision;
 
 namespace VibeCheck.Silo;
@@ -14,7 +16,8 @@ public static class FrameAnalyzerRegistration
     /// </summary>
     public static IServiceCollection AddVibeCheckFrameAnalyzer(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(FrameAnalyzerOptions.SectionName).Get<FrameAnalyzerOptions>() ?? new FrameAnalyzerOptions();
+        var options = new FrameAnalyzerOptions();
+        OptionsBinding.Bind(configuration.GetSection(FrameAnalyzerOptions.SectionName), options, Options.DefaultName);
         services.TryAddSingleton<IFrameAnalyzer>(sp =>
             FrameAnalyzerFactory.Create(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FrameAnalyzerFactory))));
         return services;

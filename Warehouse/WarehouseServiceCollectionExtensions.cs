@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VibeCheck.Configuration;
 using VibeCheck.Warehouse.BigQuery;
 using VibeCheck.Warehouse.Configuration;
 using VibeCheck.Warehouse.DuckDb;
@@ -22,12 +23,12 @@ public static class WarehouseServiceCollectionExtensions
     public static IServiceCollection AddVibeCheckWarehouse(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(WarehouseOptions.SectionName);
-        services.AddOptions<WarehouseOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WarehouseOptions>().BindValidated(section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WarehouseOptions>, WarehouseOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWarehouseDeadLetterStore, FileDeadLetterStore>();
 
-        var provider = section.GetValue(nameof(WarehouseOptions.Provider), WarehouseProvider.DuckDb);
+        var provider = ProviderOf(section);
         if (provider == WarehouseProvider.BigQuery)
         {
             services.TryAddSingleton<IBigQueryAccessTokenSource, GoogleAccessTokenSource>();
@@ -48,5 +49,23 @@ public static class WarehouseServiceCollectionExtensions
         services.AddSingleton<IWarehouseWriter>(sp => sp.GetRequiredService<WarehouseWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<WarehouseWriter>());
         return services;
+    }
+
+    /// <summary>
+    /// The provider is needed while registering, before options are bound; an unknown name stops the start the way a
+    /// bad option does, naming the key without the value.
+    /// </summary>
+    private static WarehouseProvider ProviderOf(IConfigurationSection section)
+    {
+        var value = section[nameof(WarehouseOptions.Provider)];
+        if (string.IsNullOrEmpty(value))
+        {
+            return WarehouseProvider.DuckDb;
+        }
+
+        return Enum.TryParse<WarehouseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new OptionsValidationException(WarehouseOptions.SectionName, typeof(WarehouseOptions),
+                [$"{section.Path}:{nameof(WarehouseOptions.Provider)} must be one of {string.Join(", ", Enum.GetNames<WarehouseProvider>())}."]);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using VibeCheck.Cameras;
+using VibeCheck.Configuration;
 
 namespace VibeCheck.Gateway.Live;
 
@@ -11,9 +12,9 @@ public static class WebPageExtensions
     public static IServiceCollection AddVibeCheckWebPage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNycDotClient(configuration);
-        services.AddOptions<FrameProxyOptions>().Bind(configuration.GetSection(FrameProxyOptions.SectionName));
+        services.AddOptions<FrameProxyOptions>().BindValidated(configuration.GetSection(FrameProxyOptions.SectionName));
         services.AddSingleton<FrameCache>();
-        services.AddOptions<LiveUpdateOptions>().Bind(configuration.GetSection(LiveUpdateOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LiveUpdateOptions>().BindValidated(configuration.GetSection(LiveUpdateOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LiveEventHub>();
         services.AddHostedService<CameraEventsSubscriber>();
         return services;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using VibeCheck.Configuration;
 
 namespace VibeCheck.Gateway.Security;
 
@@ -17,7 +18,7 @@ public static class SecurityServiceCollectionExtensions
     {
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.SectionName));
         services.AddOptions<RateLimitOptions>()
-            .Bind(configuration.GetSection(RateLimitOptions.SectionName))
+            .BindValidated(configuration.GetSection(RateLimitOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VibeCheck.Alerting;
+using VibeCheck.Configuration;
 
 namespace VibeCheck.Grains.Alerts;
 
@@ -15,7 +16,7 @@ public static class AlertGrainsServiceCollectionExtensions
     {
         services.AddVibeCheckAlerting(configuration);
         services.AddOptions<SystemMonitorOptions>()
-            .Bind(configuration.GetSection(SystemMonitorOptions.SectionName))
+            .BindValidated(configuration.GetSection(SystemMonitorOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ProcessingSamples>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VibeCheck.Configuration;
 
 namespace VibeCheck.Grains.Forecasting;
 
@@ -9,7 +10,7 @@ public static class ForecastingServiceCollectionExtensions
     public static IServiceCollection AddVibeCheckForecasting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ForecastingOptions>()
-            .Bind(configuration.GetSection(ForecastingOptions.SectionName))
+            .BindValidated(configuration.GetSection(ForecastingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;

@@ -53,9 +53,12 @@ public sealed class WarehouseOptions
     /// <summary>BigQuery settings, used when <see cref="Provider"/> is <c>BigQuery</c>.</summary>
     public BigQueryOptions BigQuery { get; set; } = new();
 
+    // Methods, not properties: options validation reads every property, and a path with a NUL would throw there
+    // instead of being reported by the validator.
+
     /// <summary>Full path of the DuckDB file.</summary>
-    public string DuckDbPath => Path.GetFullPath(Path.Combine(DataDirectory, DuckDbFileName));
+    public string DuckDbPath() => Path.GetFullPath(Path.Combine(DataDirectory, DuckDbFileName));
 
     /// <summary>Directory where batches that could not be written are kept.</summary>
-    public string DeadLetterDirectory => Path.GetFullPath(Path.Combine(DataDirectory, "warehouse-deadletter"));
+    public string DeadLetterDirectory() => Path.GetFullPath(Path.Combine(DataDirectory, "warehouse-deadletter"));
 }

@@ -25,6 +25,16 @@ public sealed class WarehouseOptionsValidator : IValidateOptions<WarehouseOption
             failures.Add("Warehouse:FlushRetryDelay must not be negative.");
         }
 
+        if (!IsPathPart(options.DataDirectory))
+        {
+            failures.Add("Warehouse:DataDirectory must be a directory path without NUL characters.");
+        }
+
+        if (!IsPathPart(options.DuckDbFileName) || options.DuckDbFileName.IndexOfAny(['/', '\\']) >= 0)
+        {
+            failures.Add("Warehouse:DuckDbFileName must be a file name without directories or NUL characters.");
+        }
+
         if (options.QueueCapacity < options.BatchSize)
         {
             failures.Add("Warehouse:QueueCapacity must be at least Warehouse:BatchSize.");
@@ -37,6 +47,9 @@ public sealed class WarehouseOptionsValidator : IValidateOptions<WarehouseOption
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsPathPart(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.IndexOfAny(Path.GetInvalidPathChars()) < 0 && !value.Contains('\0', StringComparison.Ordinal);
 
     private static void ValidateBigQuery(BigQueryOptions bq, List<string> failures)
     {

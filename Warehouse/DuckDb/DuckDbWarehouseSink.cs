@@ -26,7 +26,7 @@ public sealed partial class DuckDbWarehouseSink(IOptions<WarehouseOptions> optio
     public string Provider => nameof(WarehouseProvider.DuckDb);
 
     /// <summary>Full path of the database file.</summary>
-    public string DatabasePath => _options.DuckDbPath;
+    public string DatabasePath => _options.DuckDbPath();
 
     /// <inheritdoc />
     public async Task WriteAsync(IReadOnlyList<IWarehouseRow> rows, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class FileDeadLetterStore(IOptions<WarehouseOptions> options, Time
     /// <inheritdoc />
     public async Task StoreAsync(IReadOnlyList<IWarehouseRow> rows, string reason, CancellationToken cancellationToken)
     {
-        var directory = options.Value.DeadLetterDirectory;
+        var directory = options.Value.DeadLetterDirectory();
         var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture);
         var path = Path.Combine(directory, $"{stamp}-{Guid.NewGuid():N}.jsonl");
         try
