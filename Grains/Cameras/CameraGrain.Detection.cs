@@ -81,6 +81,12 @@ public sealed partial class CameraGrain
     /// </summary>
     private async Task HandOffAsync()
     {
+        // The receivers persist what they accept; with Redis down each call would wait for their failed write.
+        if (StorageUnreachable())
+        {
+            return;
+        }
+
         var s = state.State;
         var sent = 0;
         try

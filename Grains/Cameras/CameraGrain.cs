@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using Orleans.Placement;
 using Orleans.Runtime.Placement;
 using VibeCheck.Cameras;
@@ -31,6 +32,7 @@ public sealed partial class CameraGrain(
     TimeProvider clock,
     IConfiguration configuration,
     ILocalSiloDetails localSilo,
+    IConnectionMultiplexer redis,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
 {
     private const string KeepAliveReminder = "poll-keepalive";
@@ -41,6 +43,7 @@ public sealed partial class CameraGrain(
     private ProcessResult? _lastResult;
     private DateTimeOffset _lastResultAt;
     private bool _unsaved;
+    private bool _deferring;
 
     private Guid CameraId => this.GetPrimaryKey();
 
