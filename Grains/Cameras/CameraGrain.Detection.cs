@@ -84,6 +84,7 @@ public sealed partial class CameraGrain
         // The receivers persist what they accept; with Redis down each call would wait for their failed write.
         if (StorageUnreachable())
         {
+            FlushWhenRedisReturns();
             return;
         }
 

@@ -145,14 +145,14 @@ public sealed partial class CameraGrain
     /// <summary>
     /// Writes state, and keeps it in memory when Redis fails: the next poll or the deactivation writes it again,
     /// so an outage delays persistence instead of losing it. While the silo's Redis connection is down the write is
-    /// not even tried: each try would wait for the command timeout (~5 s) and hold the poll, and with it the camera's
-    /// analysis, behind it.
+    /// not even tried (<see cref="StorageUnreachable"/>).
     /// </summary>
     private async Task PersistAsync()
     {
         if (StorageUnreachable())
         {
             _unsaved = true;
+            FlushWhenRedisReturns();
             return;
         }
 
@@ -179,28 +179,5 @@ public sealed partial class CameraGrain
             metrics.StateWriteFailures.Add(1);
             logger.LogWarning(ex, "Saving camera {CameraId} state failed; kept in memory and retried on the next poll", CameraId);
         }
-    }
-
-    /// <summary>
-    /// True while the silo's Redis connection is down. Writes and hand-offs wait for it (they are kept in memory and
-    /// pending lists), polling and analysis go on.
-    /// </summary>
-    private bool StorageUnreachable()
-    {
-        var down = !redis.IsConnected;
-        if (down != _deferring)
-        {
-            _deferring = down;
-            if (down)
-            {
-                logger.LogWarning("Camera {CameraId}: Redis is unreachable; state and hand-offs are kept in memory until it is back", CameraId);
-            }
-            else
-            {
-                logger.LogInformation("Camera {CameraId}: Redis is back; writing the state and handing off what was held", CameraId);
-            }
-        }
-
-        return down;
     }
 }

@@ -43,7 +43,6 @@ public sealed partial class CameraGrain(
     private ProcessResult? _lastResult;
     private DateTimeOffset _lastResultAt;
     private bool _unsaved;
-    private bool _deferring;
 
     private Guid CameraId => this.GetPrimaryKey();
 

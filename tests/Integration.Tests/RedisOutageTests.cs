@@ -37,10 +37,18 @@ public sealed class RedisOutageTests(Xunit.Abstractions.ITestOutputHelper output
         await Task.Delay(350);
         Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsync($"/process/camera/{camera}", null)).StatusCode);
 
+        // The silo writes what it held once its own Redis connection is back, which may be a moment after the gateway's.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         // The Redis grain storage layout: {ServiceId}/state/{grainType}/{key}/{stateName}.
         var stateKey = $"{system.ServiceId}/state/camera/{camera:N}/camera";
-        var data = JsonDocument.Parse((string)(await connection.GetDatabase().HashGetAsync(stateKey, "data"))!);
-        Assert.Equal(3, data.RootElement.GetProperty("Fetches").GetInt64());
+        long stored = 0;
+        await VibeCheckCluster.WaitUntilAsync(
+            async () =>
+            {
+                var data = JsonDocument.Parse((string)(await connection.GetDatabase().HashGetAsync(stateKey, "data"))!);
+                stored = data.RootElement.GetProperty("Fetches").GetInt64();
+                return stored == 3;
+            },
+            TimeSpan.FromSeconds(30), "the three accepted fetches in Redis", () => Task.FromResult($"{stored} stored"));
     }
 }
