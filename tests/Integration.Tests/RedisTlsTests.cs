@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using System.Net.Http.Json;
 using System.Text.Json;
 using StackExchange.Redis;
@@ -60,6 +61,35 @@ public sealed class RedisTlsTests(Xunit.Abstractions.ITestOutputHelper output)
         // And the right settings do connect, so the refusals above are about what each case changed.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(Options(good));
         Assert.True((await connection.GetDatabase().PingAsync()) < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task The_client_certificate_may_be_a_password_protected_pkcs12_file_or_a_pem_with_an_encrypted_key()
+    {
+        const string FilePassword = "client-file-pass-3e7d";
+        using var certificates = TestCertificates.Create();
+        await using var redis = await RedisServer.StartAsync(security: new RedisServerSecurity(Password, certificates, AuthClients: "yes"));
+        var good = redis.ClientSettings();
+        var pkcs12 = certificates.WriteClientPkcs12(FilePassword);
+        var encryptedKey = certificates.WriteClientEncryptedKey(FilePassword);
+        var forms = new[]
+        {
+            ("PKCS#12", Settings(good, ("Redis:ClientCertificatePath", pkcs12), ("Redis:ClientKeyPath", null), ("Redis:ClientCertificatePassword", FilePassword))),
+            ("encrypted PEM key", Settings(good, ("Redis:ClientKeyPath", encryptedKey), ("Redis:ClientCertificatePassword", FilePassword))),
+        };
+
+        foreach (var (form, settings) in forms)
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(Options(settings));
+            Assert.True(await connection.GetDatabase().PingAsync() < TimeSpan.FromSeconds(5), form);
+        }
+
+        // A wrong file password, or an encrypted key without one, stops the start naming the key and never the password.
+        var wrongPassword = Assert.Throws<OptionsValidationException>(() => Options(Settings(forms[0].Item2, ("Redis:ClientCertificatePassword", "not-the-file-pass"))));
+        Assert.Contains("Redis:ClientCertificatePath", wrongPassword.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-file-pass", wrongPassword.Message, StringComparison.Ordinal);
+        var noPassword = Assert.Throws<OptionsValidationException>(() => Options(Settings(forms[1].Item2, ("Redis:ClientCertificatePassword", null))));
+        Assert.Contains("Redis:ClientCertificatePath", noPassword.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,25 @@ public sealed class TestCertificates : IDisposable
         return files;
     }
 
+    /// <summary>The client certificate and key as one PKCS#12 file protected by <paramref name="password"/>; its path.</summary>
+    public string WriteClientPkcs12(string password)
+    {
+        var path = Path.Combine(Directory, "client.pfx");
+        using var certificate = X509Certificate2.CreateFromPemFile(ClientCertificatePath, ClientKeyPath);
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, password));
+        return path;
+    }
+
+    /// <summary>The client key as an encrypted PKCS#8 PEM, protected by <paramref name="password"/>; its path.</summary>
+    public string WriteClientEncryptedKey(string password)
+    {
+        var path = Path.Combine(Directory, "client-encrypted.key");
+        using var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(ClientKeyPath));
+        File.WriteAllText(path, key.ExportEncryptedPkcs8PrivateKeyPem(password, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000)));
+        return path;
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
     private static X509Certificate2 SelfSignedCa(string subject, ECDsa key)
