@@ -32,7 +32,15 @@ public static class ClusterClientSetup
                 return true;
             });
         });
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            // The gateway's own Redis commands (health, frame cache) fail at once while the connection is down, with
+            // the connection's failure (an authentication failure, a refused handshake) instead of queueing until a
+            // timeout that says nothing.
+            var options = redis.Clone();
+            options.BacklogPolicy = BacklogPolicy.FailFast;
+            return ConnectionMultiplexer.Connect(options);
+        });
         // The client's start waits for the cluster (retry filter above). Started one after the other, Kestrel would
         // wait with it: a gateway given a wrong Redis password, or started before any silo, would never listen, so
         // /alive and /health could not say why. Concurrently, the HTTP server listens while the client connects.

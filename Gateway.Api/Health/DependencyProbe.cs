@@ -22,7 +22,7 @@ public sealed class DependencyProbe(IConnectionMultiplexer redis, IClusterClient
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return new DependencyStatus("redis", false, Elapsed(started), ex.GetType().Name + ": " + ex.Message);
+            return new DependencyStatus("redis", false, Elapsed(started), ex.GetType().Name + ": " + WithoutClientStatistics(ex.Message));
         }
     }
 
@@ -43,6 +43,16 @@ public sealed class DependencyProbe(IConnectionMultiplexer redis, IClusterClient
             // serialise (CodecNotFoundException), both seen with a wrong Redis password.
             return (new DependencyStatus("cluster", false, Elapsed(started), ex.GetType().Name + ": " + ex.Message), []);
         }
+    }
+
+    /// <summary>
+    /// StackExchange.Redis appends the client's thread-pool and connection counters (", mc: 1/1/0, mgr: ..."); the
+    /// reason before them is what an operator needs.
+    /// </summary>
+    private static string WithoutClientStatistics(string message)
+    {
+        var counters = message.IndexOf(", mc: ", StringComparison.Ordinal);
+        return counters < 0 ? message : message[..counters];
     }
 
     private static double Elapsed(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);

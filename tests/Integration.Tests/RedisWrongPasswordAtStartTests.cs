@@ -53,6 +53,10 @@ public sealed class RedisWrongPasswordAtStartTests(Xunit.Abstractions.ITestOutpu
         var problem = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains("redis", problem.GetProperty("failing").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+        var detail = JsonDocument.Parse(await http.GetStringAsync("/status")).RootElement.GetProperty("redis").GetProperty("detail").GetString()!;
+        output.WriteLine($"redis detail: {detail}");
+        Assert.Contains("authentication", detail, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("wrong-pass-0000", detail, StringComparison.Ordinal);
 
         await stop.CancelAsync();
         await Record.ExceptionAsync(() => starting);
