@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using VibeCheck.Cameras;
@@ -74,6 +75,7 @@ public sealed class FrameProxyOptions
 {
     public const string SectionName = "Cameras";
 
-    /// <summary>The cameras' refresh period (<c>Cameras:RefreshPeriod</c>): a frame is not kept longer.</summary>
+    /// <summary>The cameras' refresh period (<c>Cameras:RefreshPeriod</c>): a frame is not kept longer. Same range as the silo's.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RefreshPeriod { get; set; } = TimeSpan.FromSeconds(2);
 }

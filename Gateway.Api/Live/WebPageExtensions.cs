@@ -12,7 +12,7 @@ public static class WebPageExtensions
     public static IServiceCollection AddVibeCheckWebPage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNycDotClient(configuration);
-        services.AddOptions<FrameProxyOptions>().BindValidated(configuration.GetSection(FrameProxyOptions.SectionName));
+        services.AddOptions<FrameProxyOptions>().BindValidated(configuration.GetSection(FrameProxyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FrameCache>();
         services.AddOptions<LiveUpdateOptions>().BindValidated(configuration.GetSection(LiveUpdateOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LiveEventHub>();

@@ -18,7 +18,7 @@ namespace VibeCheck.Integration.Tests;
 
 /// <summary>
 /// Random values for every simple setting of the silo's and gateway's option sections (Cameras, AlertMonitor,
-/// Forecasting, Warehouse, RateLimits, Live), registered as the hosts register them: the result is options, or an
+/// Forecasting, Warehouse, RateLimits, Live, the frame proxy's Cameras:RefreshPeriod), registered as the hosts register them: the result is options, or an
 /// <see cref="OptionsValidationException"/> naming a setting that was set and never quoting its value; no other
 /// exception. A value the binder cannot convert used to escape as an InvalidOperationException quoting the value.
 /// Fixed seeds via Replay.
@@ -50,6 +50,9 @@ public sealed class ServiceSettingsProperties
 
     [Property(MaxTest = 200, Replay = "(20261129,31347)")]
     public Property Live_update_settings() => Check<LiveUpdateOptions>(LiveUpdateOptions.SectionName, (s, c) => s.AddVibeCheckWebPage(c));
+
+    [Property(MaxTest = 100, Replay = "(20261129,31349)")]
+    public Property Frame_proxy_settings() => Check<FrameProxyOptions>(FrameProxyOptions.SectionName, (s, c) => s.AddVibeCheckWebPage(c));
 
     private static Property Check<T>(string section, Action<IServiceCollection, IConfiguration> register)
         where T : class
