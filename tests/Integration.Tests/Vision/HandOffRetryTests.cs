@@ -9,7 +9,7 @@ namespace VibeCheck.Integration.Tests.Vision;
 public sealed class HandOffRetryTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Reports_refused_during_a_Redis_outage_stay_pending_and_are_delivered_on_a_later_poll()
+    public async Task Reports_held_during_a_Redis_outage_stay_pending_and_are_delivered_once_Redis_is_back()
     {
         var clock = global::System.Diagnostics.Stopwatch.StartNew();
         await using var redis = await RedisServer.StartAsync(persistent: true);
@@ -93,7 +93,11 @@ public sealed class HandOffRetryTests(ITestOutputHelper output)
             },
             TimeSpan.FromSeconds(30),
             "the camera to reactivate from Redis");
-        Assert.Equal(during, reloaded);
+        // Either written on the way out still pending, or handed off by the camera as soon as its Redis connection
+        // answered again, before the collection: nothing lost, nothing counted twice, the rest as it was.
+        Assert.Equal(during.PendingViolationReports + during.ViolationReportsSent, reloaded!.PendingViolationReports + reloaded.ViolationReportsSent);
+        Assert.Equal(during with { PendingViolationReports = 0, ViolationReportsSent = 0 }, reloaded with { PendingViolationReports = 0, ViolationReportsSent = 0 });
+        output.WriteLine($"reloaded: {reloaded}");
         var episode = Assert.Single(await grain.GetViolations());
         Assert.InRange(episode.FrameHashes.Count, 4, 12);
         Assert.All(episode.FrameHashes, h => Assert.Matches("^[0-9a-f]{64}$", h));
