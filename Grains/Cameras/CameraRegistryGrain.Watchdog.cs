@@ -80,40 +80,21 @@ public sealed partial class CameraRegistryGrain
     }
 
     /// <summary>
-    /// Calls <see cref="ICameraGrain.EnsurePolling"/> on each camera in bounded batches, noting where each answered
-    /// from; returns those that failed.
+    /// Calls <see cref="ICameraGrain.EnsurePolling"/> on each camera, noting where each answered from; returns those
+    /// that failed.
     /// </summary>
     private async Task<IReadOnlyList<Guid>> EnsurePollingAsync(IReadOnlyList<Guid> cameras, Dictionary<Guid, CameraPlacement> placements)
     {
-        var failed = new List<Guid>();
-        foreach (var batch in cameras.Chunk(SweepParallelism))
+        var answers = await CallEachAsync(cameras, id => GrainFactory.GetGrain<ICameraGrain>(id).EnsurePolling());
+        foreach (var (id, placement) in answers)
         {
-            var outcomes = await Task.WhenAll(batch.Select(async id =>
+            if (placement is not null)
             {
-                try
-                {
-                    // Bounded: a call stuck on a silo not yet declared dead must not stall the pass for the response timeout.
-                    return await GrainFactory.GetGrain<ICameraGrain>(id).EnsurePolling().WaitAsync(_options.WatchdogPeriod);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    return null;
-                }
-            }));
-            for (var i = 0; i < batch.Length; i++)
-            {
-                if (outcomes[i] is { } placement)
-                {
-                    placements[batch[i]] = placement;
-                }
-                else
-                {
-                    failed.Add(batch[i]);
-                }
+                placements[id] = placement;
             }
         }
 
-        return failed;
+        return answers.Where(a => a.Answer is null).Select(a => a.Item).ToList();
     }
 
     /// <summary>Moves cameras off crowded silos (<see cref="CameraBalance"/>); a move that fails is planned again next pass.</summary>
@@ -132,26 +113,42 @@ public sealed partial class CameraRegistryGrain
             return 0;
         }
 
-        var done = 0;
-        foreach (var batch in moves.Chunk(SweepParallelism))
+        var answers = await CallEachAsync(moves, async move =>
         {
-            var outcomes = await Task.WhenAll(batch.Select(async move =>
-            {
-                try
-                {
-                    await GrainFactory.GetGrain<ICameraGrain>(move.Camera).MoveTo(move.To).WaitAsync(_options.WatchdogPeriod);
-                    return true;
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    return false;
-                }
-            }));
-            done += outcomes.Count(o => o);
-        }
+            await GrainFactory.GetGrain<ICameraGrain>(move.Camera).MoveTo(move.To);
+            return move;
+        });
+        var done = answers.Count(a => a.Answer is not null);
 
         logger.LogInformation("Camera watchdog moved {Moved} of {Planned} planned cameras to even out {Silos} silos ({Placement})",
             done, moves.Count, active.Count, string.Join(", ", moves.GroupBy(m => m.To).Select(g => $"{g.Count()} to {g.Key}")));
         return done;
+    }
+
+    /// <summary>
+    /// Calls each item in batches of <see cref="SweepParallelism"/>; a call that fails, or does not answer within the
+    /// watchdog period (a silo not yet declared dead must not stall the pass for the response timeout), answers null.
+    /// </summary>
+    private async Task<IReadOnlyList<(TItem Item, TAnswer? Answer)>> CallEachAsync<TItem, TAnswer>(
+        IReadOnlyList<TItem> items, Func<TItem, Task<TAnswer>> call)
+        where TAnswer : class
+    {
+        var answers = new List<(TItem, TAnswer?)>(items.Count);
+        foreach (var batch in items.Chunk(SweepParallelism))
+        {
+            answers.AddRange(await Task.WhenAll(batch.Select(async item =>
+            {
+                try
+                {
+                    return (item, (TAnswer?)await call(item).WaitAsync(_options.WatchdogPeriod));
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    return (item, null);
+                }
+            })));
+        }
+
+        return answers;
     }
 }
