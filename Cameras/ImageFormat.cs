@@ -1,11 +1,10 @@
+using VibeCheck.Jpeg;
+
 namespace VibeCheck.Cameras;
 
 /// <summary>Recognises what a camera sent by its leading bytes, not by the Content-Type it claims.</summary>
 public static class ImageFormat
 {
-    /// <summary>Bytes other than zero padding tolerated after the end-of-image marker.</summary>
-    public const int MaxTrailingBytes = 30;
-
     /// <summary>Null when the bytes are a complete JPEG, else a reason fit for an error message.</summary>
     public static string? DescribeProblem(ReadOnlySpan<byte> bytes)
     {
@@ -27,21 +26,8 @@ public static class ImageFormat
         return HasEndOfImage(bytes) ? null : "JPEG is truncated (no EOI marker)";
     }
 
-    /// <summary>
-    /// A truncated transfer loses the end-of-image marker. Encoders may pad after it: any run of zero bytes, then at
-    /// most <see cref="MaxTrailingBytes"/> bytes of anything, which decoders ignore. The frame decoder applies the same
-    /// rule (<c>FrameDecoder</c> in Vision), so a frame accepted here is not refused as truncated there.
-    /// </summary>
-    public static bool HasEndOfImage(ReadOnlySpan<byte> bytes)
-    {
-        var end = bytes.Length;
-        while (end > 2 && bytes[end - 1] == 0)
-        {
-            end--;
-        }
-
-        return bytes[Math.Max(0, end - MaxTrailingBytes - 2)..end].IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
-    }
+    /// <summary>False when the end-of-image marker is missing (<see cref="JpegEnd"/>).</summary>
+    public static bool HasEndOfImage(ReadOnlySpan<byte> bytes) => JpegEnd.HasEndOfImage(bytes);
 
     private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
     {

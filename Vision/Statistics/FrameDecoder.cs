@@ -1,4 +1,5 @@
 using OpenCvSharp;
+using VibeCheck.Jpeg;
 
 namespace VibeCheck.Vision.Statistics;
 
@@ -72,24 +73,8 @@ public static class FrameDecoder
             : null;
     }
 
-    /// <summary>Bytes other than zero padding tolerated after the end-of-image marker.</summary>
-    public const int MaxTrailingBytes = 30;
-
-    /// <summary>
-    /// Encoders may pad after the end-of-image marker: any run of zero bytes, then at most
-    /// <see cref="MaxTrailingBytes"/> bytes of anything, which libjpeg ignores. The camera client applies the same rule
-    /// (<c>ImageFormat</c> in Cameras) when it receives a frame, so what it accepts is not refused here as truncated.
-    /// </summary>
-    public static bool HasEndOfImage(ReadOnlySpan<byte> bytes)
-    {
-        var end = bytes.Length;
-        while (end > 2 && bytes[end - 1] == 0)
-        {
-            end--;
-        }
-
-        return bytes[Math.Max(0, end - MaxTrailingBytes - 2)..end].IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
-    }
+    /// <summary>False when the end-of-image marker is missing (<see cref="JpegEnd"/>, the camera client's rule too).</summary>
+    public static bool HasEndOfImage(ReadOnlySpan<byte> bytes) => JpegEnd.HasEndOfImage(bytes);
 
     private static string Describe(ReadOnlySpan<byte> bytes)
     {
