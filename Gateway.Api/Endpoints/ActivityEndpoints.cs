@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Contracts;
@@ -31,8 +30,7 @@ public static class ActivityEndpoints
     private static async Task<Results<Ok<ActivityHistoryResponse>, ProblemHttpResult>> GetActivityAsync(
         string id, IClusterClient cluster, RegistryIndex registry, TimeProvider clock, string? hours = null)
     {
-        var span = DefaultHours;
-        if (hours is not null && !(int.TryParse(hours, NumberStyles.None, CultureInfo.InvariantCulture, out span) && span is > 0 and <= MaxHours))
+        if (!QueryNumbers.TryParse(hours, DefaultHours, MaxHours, out var span))
         {
             // Checked before the id so that a bad query never costs a registry lookup.
             return Problems.BadQuery($"hours must be a whole number between 1 and {MaxHours}.");

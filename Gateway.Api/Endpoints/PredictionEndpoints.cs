@@ -46,8 +46,7 @@ public static class PredictionEndpoints
     private static async Task<Results<Ok<PredictionResponse>, ProblemHttpResult>> GetPredictionAsync(
         string id, IClusterClient cluster, RegistryIndex registry, string? horizon = null)
     {
-        var minutes = DefaultHorizon;
-        if (horizon is not null && !(int.TryParse(horizon, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) && minutes is > 0 and <= MaxHorizon))
+        if (!QueryNumbers.TryParse(horizon, DefaultHorizon, MaxHorizon, out var minutes))
         {
             return Problems.BadQuery($"horizon must be a whole number of minutes between 1 and {MaxHorizon}.");
         }
