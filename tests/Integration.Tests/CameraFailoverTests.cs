@@ -62,13 +62,9 @@ public sealed class CameraFailoverTests(Xunit.Abstractions.ITestOutputHelper out
             TimeSpan.FromSeconds(150),
             "every camera of the killed silo to poll twice again");
 
-        var stops = victims.Select(v => report!.Cameras.Single(c => c.CameraId == v))
-            .Select(c => (c.CameraId, Stop: TimeSpan.FromMilliseconds(c.LongestGapMs)))
-            .OrderBy(s => s.Stop)
-            .ToList();
-        output.WriteLine($"stop per camera (s): {string.Join(", ", stops.Select(s => s.Stop.TotalSeconds.ToString("F1")))}; " +
-            $"median {stops[stops.Count / 2].Stop.TotalSeconds:F1} s, max {stops[^1].Stop.TotalSeconds:F1} s");
-        Assert.All(stops, s => Assert.True(s.Stop <= StopBound, $"camera {s.CameraId} stopped {s.Stop.TotalSeconds:F1} s (bound {StopBound.TotalSeconds} s)"));
+        var stops = CameraStops.Of(report!, victims);
+        output.WriteLine(stops.Describe());
+        stops.AssertWithin(StopBound);
     }
 
     [Theory]

@@ -64,12 +64,9 @@ public sealed class CameraScaleOutTests(Xunit.Abstractions.ITestOutputHelper out
             },
             TimeSpan.FromSeconds(60), "every camera polling after the moves");
         var polls = await replay.GetFromJsonAsync<PollsReport>($"/_replay/polls?since={joinedAt.ToUnixTimeMilliseconds()}");
-        var stops = system.Cameras.Select(id => polls!.Cameras.Single(c => c.CameraId == id))
-            .Select(c => (c.CameraId, Stop: TimeSpan.FromMilliseconds(Math.Max(c.LongestGapMs, c.OpenGapMs))))
-            .OrderBy(s => s.Stop)
-            .ToList();
-        output.WriteLine($"longest gap per camera since the join: median {stops[stops.Count / 2].Stop.TotalSeconds:F1} s, max {stops[^1].Stop.TotalSeconds:F1} s");
-        Assert.All(stops, s => Assert.True(s.Stop <= StopBound, $"camera {s.CameraId} stopped {s.Stop.TotalSeconds:F1} s"));
+        var stops = CameraStops.Of(polls!, system.Cameras);
+        output.WriteLine("since the join, " + stops.Describe());
+        stops.AssertWithin(StopBound);
         var after = await FetchesAsync(system);
         Assert.All(system.Cameras, id => Assert.True(after[id] > before[id], $"camera {id}: {before[id]} fetches before the move, {after[id]} after"));
     }
