@@ -1,0 +1,80 @@
+using Microsoft.ML.OnnxRuntime;
+using OpenCvSharp;
+using VibeCheck.Vision.Onnx;
+
+namespace VibeCheck.Vision.Coco;
+
+/// <summary>
+/// Runs a translated COCO model on a region of a frame: fill the input at the chosen scale, run ONNX Runtime,
+/// decode, class-aware NMS, boxes back in frame pixels. One instance (one session) serves every camera: ONNX
+/// Runtime sessions are safe for concurrent runs; the input buffer is per call.
+/// </summary>
+public sealed class CocoDetector : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly int[] _classIds;
+
+    /// <summary>Loads a translated model (see <see cref="CocoModelStore"/>).</summary>
+    public CocoDetector(byte[] onnxModel, CocoModelSpec spec, CocoDetectorOptions options)
+    {
+        Spec = spec;
+        Options = options;
+        using var sessionOptions = new SessionOptions
+        {
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        _session = new InferenceSession(onnxModel, sessionOptions);
+        _inputName = _session.InputNames.Single();
+        _classIds = options.Labels.Select(l => CocoClasses.Names.ToList().IndexOf(l)).Where(i => i >= 0).ToArray();
+    }
+
+    /// <summary>The model.</summary>
+    public CocoModelSpec Spec { get; }
+
+    /// <summary>The settings.</summary>
+    public CocoDetectorOptions Options { get; }
+
+    /// <summary>Input pixels per frame pixel: the model's native side over the frame width it was tuned for.</summary>
+    public double Scale => Spec.NativeSide / (double)Options.ReferenceFrameWidth;
+
+    /// <summary>Detections in <paramref name="region"/> of <paramref name="bgr"/>, in frame pixels.</summary>
+    public IReadOnlyList<Detection> Detect(Mat bgr, Rect region)
+    {
+        var window = NetworkWindow.For(region, Scale, Spec.Alignment);
+        var input = new float[3 * window.InputWidth * window.InputHeight];
+        ImageTensor.Fill(bgr, window, Spec, input);
+        long[] shape = Spec.ChannelsFirst ? [1, 3, window.InputHeight, window.InputWidth] : [1, window.InputHeight, window.InputWidth, 3];
+        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_inputName], [value], Spec.Outputs.ToArray());
+        var boxes = new List<NetworkBox>();
+        var threshold = (float)Options.ScoreThreshold;
+        if (Spec.Kind == CocoModelKind.NanoDet)
+        {
+            for (var level = 0; level < NanoDetDecoder.Strides.Count; level++)
+            {
+                NanoDetDecoder.Decode(
+                    outputs[2 * level].GetTensorDataAsSpan<float>(), outputs[(2 * level) + 1].GetTensorDataAsSpan<float>(), NanoDetDecoder.Strides[level], window.InputWidth, _classIds, threshold, boxes);
+            }
+        }
+        else
+        {
+            var heatShape = outputs[0].GetTensorTypeAndShape().Shape;
+            CenterNetDecoder.Decode(
+                outputs[0].GetTensorDataAsSpan<float>(), outputs[1].GetTensorDataAsSpan<float>(), (int)heatShape[2], (int)heatShape[1], _classIds, threshold, boxes);
+        }
+
+        var inFrame = boxes
+            .Select(b => (b.ClassId, new Detection(CocoClasses.Names[b.ClassId], Math.Round(b.Score, 4), window.ToFrame(b.X1, b.Y1, b.X2, b.Y2, bgr.Cols, bgr.Rows))))
+            .Where(d => d.Item2.Box.Width >= 1 && d.Item2.Box.Height >= 1);
+        var kept = NonMaxSuppression.Apply(inFrame, Options.NmsIoUThreshold, Options.MaxDetections);
+        return VehicleOverlap.Suppress(kept, Options.VehicleOverlapIoU);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.Dispose();
+}
