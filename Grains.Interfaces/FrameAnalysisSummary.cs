@@ -14,7 +14,10 @@ public sealed record FrameAnalysisSummary(
     [property: Id(8)] IReadOnlyList<DetectionSummary> Detections,
     [property: Id(9)] IReadOnlyDictionary<string, int> ZoneOccupancy);
 
-/// <summary>A detected object; box in pixels of the frame, top-left origin.</summary>
+/// <summary>
+/// A detected object; box in pixels of the frame, top-left origin. With the COCO detector, the camera's track id and
+/// how long the object has stood still (seconds, 0 while it moves).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("vibecheck.detection")]
 public sealed record DetectionSummary(
     [property: Id(0)] string Label,
@@ -22,4 +25,6 @@ public sealed record DetectionSummary(
     [property: Id(2)] double X,
     [property: Id(3)] double Y,
     [property: Id(4)] double Width,
-    [property: Id(5)] double Height);
+    [property: Id(5)] double Height,
+    [property: Id(6)] long? TrackId = null,
+    [property: Id(7)] double? StandingSeconds = null);

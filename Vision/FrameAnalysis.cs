@@ -33,7 +33,12 @@ public sealed record FrameStatistics(
     double ServiceCardLikelihood);
 
 /// <summary>A detected object. Box in pixels, top-left origin.</summary>
-public sealed record Detection(string Label, double Confidence, BoundingBox Box);
+/// <param name="Label">COCO class (car, bus, truck, person, ...) or the model-free detector's coarse class.</param>
+/// <param name="Confidence">0..1.</param>
+/// <param name="Box">Frame pixels.</param>
+/// <param name="TrackId">The camera's track this object belongs to; null from detectors that do not track.</param>
+/// <param name="StandingSeconds">How long the object has stood where it is; 0 while it moves, null without tracking.</param>
+public sealed record Detection(string Label, double Confidence, BoundingBox Box, long? TrackId = null, double? StandingSeconds = null);
 
 /// <summary>An axis-aligned box in pixels, top-left origin.</summary>
 public readonly record struct BoundingBox(double X, double Y, double Width, double Height)

@@ -31,10 +31,11 @@ public sealed record AnalysisResponse(
 {
     public static AnalysisResponse? From(FrameAnalysisSummary? a) => a is null ? null : new(
         a.Error, a.Detector, a.Width, a.Height, a.MeanBrightness, a.Contrast, a.PerceptualHash, a.ServiceCardLikelihood,
-        a.Detections.Select(d => new DetectionResponse(d.Label, d.Confidence, new BoxResponse(d.X, d.Y, d.Width, d.Height))).ToList(),
+        a.Detections.Select(d => new DetectionResponse(d.Label, d.Confidence, new BoxResponse(d.X, d.Y, d.Width, d.Height), d.TrackId, d.StandingSeconds)).ToList(),
         a.ZoneOccupancy);
 }
 
-public sealed record DetectionResponse(string Label, double Confidence, BoxResponse Box);
+/// <summary>A detected object: COCO class, confidence, box; with the COCO detector also its track and how long it has stood (s).</summary>
+public sealed record DetectionResponse(string Label, double Confidence, BoxResponse Box, long? TrackId, double? StandingSeconds);
 
 public sealed record BoxResponse(double X, double Y, double Width, double Height);

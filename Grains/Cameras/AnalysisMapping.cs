@@ -16,7 +16,7 @@ public static class AnalysisMapping
         Math.Round(analysis.Statistics?.ServiceCardLikelihood ?? 0, 3),
         analysis.Detector,
         analysis.Detections
-            .Select(d => new DetectionSummary(d.Label, Math.Round(d.Confidence, 3), d.Box.X, d.Box.Y, d.Box.Width, d.Box.Height))
+            .Select(d => new DetectionSummary(d.Label, Math.Round(d.Confidence, 3), Math.Round(d.Box.X, 1), Math.Round(d.Box.Y, 1), Math.Round(d.Box.Width, 1), Math.Round(d.Box.Height, 1), d.TrackId, d.StandingSeconds))
             .ToList(),
         analysis.ZoneOccupancy.ToDictionary());
 }

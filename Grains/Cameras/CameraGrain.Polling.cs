@@ -5,6 +5,7 @@ using Orleans.Storage;
 using VibeCheck.Cameras;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Vision;
+using VibeCheck.Vision.Tracking;
 
 namespace VibeCheck.Grains.Cameras;
 
@@ -116,11 +117,27 @@ public sealed partial class CameraGrain
     private FrameAnalysisSummary Analyse(byte[] jpeg, DateTimeOffset takenAt)
     {
         var started = Stopwatch.GetTimestamp();
-        _frameAnalyzer ??= analyzer.CreateForCamera(CameraId.ToString());
+        _frameAnalyzer ??= CreateFrameAnalyzer();
         var analysis = _frameAnalyzer.Analyze(jpeg, takenAt, Zones).ToSummary();
+        if (_frameAnalyzer is ITrackingCameraAnalyzer tracking)
+        {
+            // Persisted with the rest of the state, so a standing vehicle is still known after a move or a crash.
+            state.State.Tracks = tracking.Tracks;
+        }
         state.State.FramesAnalysed++;
         metrics.AnalysisDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return analysis;
+    }
+
+    private ICameraFrameAnalyzer CreateFrameAnalyzer()
+    {
+        var created = analyzer.CreateForCamera(CameraId.ToString());
+        if (created is ITrackingCameraAnalyzer tracking && state.State.Tracks is { } tracks)
+        {
+            tracking.Restore(tracks);
+        }
+
+        return created;
     }
 
     private void SetHealth(CameraHealth health)

@@ -4,6 +4,7 @@ using VibeCheck.Grains.Interfaces.Violations;
 using VibeCheck.Vision;
 using VibeCheck.Vision.Activity;
 using VibeCheck.Vision.Episodes;
+using VibeCheck.Vision.Tracking;
 
 namespace VibeCheck.Grains.Cameras;
 
@@ -36,6 +37,9 @@ public sealed class CameraState
 
     /// <summary>The camera's zones, as accepted by <c>SetZones</c>; passed to the analyser and the rules.</summary>
     public List<Zone> Zones { get; set; } = [];
+
+    /// <summary>The object tracker's tracks (standing vehicles and how long they have stood); null before the first frame.</summary>
+    public TrackerState? Tracks { get; set; }
 
     /// <summary>The episode tracker's memory: candidates building up and open episodes.</summary>
     public EpisodeTrackerState Episodes { get; set; } = new();

@@ -10,7 +10,7 @@ public static class CameraViolationMapping
 {
     /// <summary>The detections of a (possibly cached) analysis, as the vision rules take them.</summary>
     public static IReadOnlyList<Detection> ToDetections(this FrameAnalysisSummary a) =>
-        a.Detections.Select(d => new Detection(d.Label, d.Confidence, new BoundingBox(d.X, d.Y, d.Width, d.Height))).ToList();
+        a.Detections.Select(d => new Detection(d.Label, d.Confidence, new BoundingBox(d.X, d.Y, d.Width, d.Height), d.TrackId, d.StandingSeconds)).ToList();
 
     /// <summary>
     /// The cluster-wide id of a camera's episode (the key of its <see cref="IViolationGrain"/>): the tracker's id is

@@ -7,7 +7,7 @@ public sealed record CocoDetectorOptions
     public const string SectionName = "Vision:Coco";
 
     /// <summary>Which model runs.</summary>
-    public CocoModelKind Model { get; init; } = CocoModelKind.NanoDet;
+    public CocoModelKind Model { get; init; } = CocoModelKind.CenterNet;
 
     /// <summary>
     /// Folder holding the package's four model files; null means <c>$VIBECHECK_MODELS/human-models-3.0.4</c> or
@@ -16,7 +16,7 @@ public sealed record CocoDetectorOptions
     public string? ModelDirectory { get; init; }
 
     /// <summary>Detections scoring below this are dropped before NMS.</summary>
-    public double ScoreThreshold { get; init; } = 0.3;
+    public double ScoreThreshold { get; init; } = 0.25;
 
     /// <summary>Boxes of one class overlapping more than this are suppressed.</summary>
     public double NmsIoUThreshold { get; init; } = 0.5;

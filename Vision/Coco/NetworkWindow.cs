@@ -15,6 +15,9 @@ public readonly record struct NetworkWindow(Rect Region, double Scale, int Input
         return new NetworkWindow(region, scale, Align(region.Width * scale, alignment), Align(region.Height * scale, alignment));
     }
 
+    /// <summary>Network input pixels of this window, the detector's cost driver.</summary>
+    public long Pixels => (long)InputWidth * InputHeight;
+
     /// <summary>A network box (corners) in frame pixels, clipped to the frame.</summary>
     public BoundingBox ToFrame(double x1, double y1, double x2, double y2, int frameWidth, int frameHeight)
     {

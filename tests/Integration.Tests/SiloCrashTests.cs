@@ -37,6 +37,7 @@ public sealed class SiloCrashTests(Xunit.Abstractions.ITestOutputHelper output)
             ["Orleans:ClusterId"] = serviceId,
             ["Orleans:ServiceId"] = serviceId,
             ["NycDot:BaseUrl"] = replayUrl,
+            ["Vision:Detector"] = "BackgroundSubtraction",
             ["NycDot:AttemptTimeout"] = "00:00:01",
             ["NycDot:Retries"] = "1",
             ["Cameras:PollInterval"] = "00:00:01",

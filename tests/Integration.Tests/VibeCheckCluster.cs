@@ -97,6 +97,8 @@ public sealed class VibeCheckCluster : IAsyncDisposable
             ["Orleans:ClusterId"] = ServiceId,
             ["Orleans:ServiceId"] = ServiceId,
             ["NycDot:BaseUrl"] = ReplayUrl.ToString(),
+            // The synthetic street scenes are drawn for the motion detector; the COCO detector has its own tests.
+            ["Vision:Detector"] = "BackgroundSubtraction",
             ["NycDot:AttemptTimeout"] = "00:00:01",
             ["NycDot:Retries"] = "1",
             ["NycDot:RetryDelay"] = "00:00:00.050",
