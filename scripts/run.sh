@@ -22,6 +22,8 @@ run_dir="$root/.run"
 mkdir -p "$run_dir"
 
 scripts/install-prerequisites.sh
+# The COCO detector's model files; without them the silo falls back (loudly) to the motion-only detector.
+scripts/fetch-models.sh || echo "WARNING: model files not installed; cameras will see motion only" >&2
 
 pids=()
 cleanup() {
