@@ -23,4 +23,10 @@ public sealed record ViolationRuleOptions
     /// the crosswalk polygon's bounding box.
     /// </summary>
     public double WaitingDistance { get; init; } = 25;
+
+    /// <summary>
+    /// With a tracking detector, a vehicle must have stood this long (seconds) to double-park or block the box:
+    /// traffic that drives through those zones is no violation. Detectors without tracking are not held to it.
+    /// </summary>
+    public double MinStandingSeconds { get; init; } = 4;
 }

@@ -48,11 +48,14 @@ public static class ViolationRules
         {
             ZoneType.BikeLane => ViolationTypes.CarInBikeLane,
             ZoneType.BusLane when !options.BusLabels.Contains(vehicle.Label) => ViolationTypes.BusLane,
-            ZoneType.NoStanding => ViolationTypes.DoubleParking,
-            ZoneType.Box => ViolationTypes.BlockingTheBox,
+            ZoneType.NoStanding when Stands(vehicle, options) => ViolationTypes.DoubleParking,
+            ZoneType.Box when Stands(vehicle, options) => ViolationTypes.BlockingTheBox,
             ZoneType.Crosswalk when persons.Any(p => IsWaitingAt(p, zone, zones, options)) => ViolationTypes.BlockingPedestrianFlow,
             _ => null,
         };
+
+    private static bool Stands(Detection vehicle, ViolationRuleOptions options) =>
+        vehicle.StandingSeconds is not { } standing || standing >= options.MinStandingSeconds;
 
     // Pedestrians are only reported in a roadway zone when no crosswalk zone also holds them.
     private static string? PersonRule(Zone zone, List<Zone> inZones) =>

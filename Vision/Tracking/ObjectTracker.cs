@@ -91,7 +91,9 @@ public sealed class ObjectTracker
 
     private TrackedObject Confirm(TrackedObject track, Detection detection, DateTimeOffset at, long frame)
     {
-        var stood = BoxGeometry.IoU(track.Anchor, detection.Box) >= _options.StandingIoU;
+        // Still when it is where it was last frame (detector jitter aside) and has not crept away from where it stopped.
+        var stood = BoxGeometry.IoU(track.Box, detection.Box) >= _options.StandingIoU
+            && BoxGeometry.IoU(track.Anchor, detection.Box) >= _options.CreepIoU;
         // A class flicker (car/truck) keeps the track's label unless the new class is clearly surer.
         var label = detection.Label == track.Label || detection.Confidence > track.Confidence + 0.1 ? detection.Label : track.Label;
         return track with

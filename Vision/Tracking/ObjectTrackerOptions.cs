@@ -15,8 +15,11 @@ public sealed record ObjectTrackerOptions
     /// </summary>
     public double MatchCentreDistance { get; init; } = 0.6;
 
-    /// <summary>An object whose box keeps this overlap with where it stopped has not moved (jitter of the detector).</summary>
-    public double StandingIoU { get; init; } = 0.6;
+    /// <summary>An object whose box overlaps its previous box this much has not moved (detector jitter is less).</summary>
+    public double StandingIoU { get; init; } = 0.7;
+
+    /// <summary>An object that crept until its box overlaps where it stopped less than this is moving again.</summary>
+    public double CreepIoU { get; init; } = 0.5;
 
     /// <summary>An object is stationary once it has stood this long (two frames of a 2-s camera).</summary>
     public TimeSpan StationaryAfter { get; init; } = TimeSpan.FromSeconds(4);
@@ -34,6 +37,7 @@ public sealed record ObjectTrackerOptions
         if (MatchIoU is <= 0 or > 1) errors.Add("MatchIoU must be in (0, 1].");
         if (MatchCentreDistance < 0) errors.Add("MatchCentreDistance must not be negative.");
         if (StandingIoU is <= 0 or > 1) errors.Add("StandingIoU must be in (0, 1].");
+        if (CreepIoU is <= 0 or > 1) errors.Add("CreepIoU must be in (0, 1].");
         if (StationaryAfter < TimeSpan.Zero) errors.Add("StationaryAfter must not be negative.");
         if (MaxMisses < 1) errors.Add("MaxMisses must be at least 1.");
         if (MaxUnseen <= TimeSpan.Zero) errors.Add("MaxUnseen must be positive.");

@@ -117,9 +117,9 @@ public sealed class OnnxDetectorTests : IDisposable
         Assert.IsType<OnnxYoloAnalyzer>(onnx);
         ((IDisposable)onnx).Dispose();
 
-        var none = FrameAnalyzerFactory.Create(new FrameAnalyzerOptions(), logger);
-        Assert.IsType<BackgroundSubtractionAnalyzer>(none);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("No ONNX model configured"));
+        var chosen = FrameAnalyzerFactory.Create(new FrameAnalyzerOptions { Detector = DetectorKind.BackgroundSubtraction }, logger);
+        Assert.IsType<BackgroundSubtractionAnalyzer>(chosen);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("motion only"));
 
         var broken = Path.Combine(_directory, "broken.onnx");
         File.WriteAllText(broken, "not a model");
@@ -140,17 +140,5 @@ public sealed class OnnxDetectorTests : IDisposable
     {
         _scene.Dispose();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private sealed class ListLogger : ILogger
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add((logLevel, formatter(state, exception)));
     }
 }
