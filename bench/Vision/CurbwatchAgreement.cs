@@ -9,7 +9,7 @@ namespace VibeCheck.Vision.Bench;
 /// </summary>
 internal static class CurbwatchAgreement
 {
-    private static readonly string[] ReferenceVehicles = ["car", "bus", "truck", "motorcycle"];
+    internal static readonly string[] ReferenceVehicles = ["car", "bus", "truck", "motorcycle"];
 
     public static void Run()
     {
@@ -52,10 +52,10 @@ internal static class CurbwatchAgreement
         Console.WriteLine($"warm pass labels: {string.Join(", ", all)}");
     }
 
-    private static string Ratio(int a, int b) => b == 0 ? "n/a" : (a / (double)b).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Ratio(int a, int b) => b == 0 ? "n/a" : (a / (double)b).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Greedy one-to-one matching per frame, best IoU first.</summary>
-    private static (int TruePositives, int Predicted, int Truth) Score(
+    internal static (int TruePositives, int Predicted, int Truth) Score(
         List<IReadOnlyList<Detection>> ours, List<List<Detection>> reference, string[] refLabels, string[] ourLabels, double threshold)
     {
         int tp = 0, predicted = 0, truth = 0;
@@ -84,7 +84,7 @@ internal static class CurbwatchAgreement
         return (tp, predicted, truth);
     }
 
-    private static List<List<Detection>> LoadReference(string path)
+    internal static List<List<Detection>> LoadReference(string path)
     {
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         return doc.RootElement.EnumerateArray().Select(frame => frame.GetProperty("predictions").EnumerateArray().Select(p =>

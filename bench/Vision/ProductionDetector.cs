@@ -1,0 +1,18 @@
+using VibeCheck.Vision.Cascade;
+using VibeCheck.Vision.Coco;
+
+namespace VibeCheck.Vision.Bench;
+
+/// <summary>The silo's detector as the silo builds it (same defaults, same model files), or a variant of it.</summary>
+internal static class ProductionDetector
+{
+    /// <summary>The COCO analyser; throws when the model files are not installed (run scripts/fetch-models.sh).</summary>
+    public static CocoFrameAnalyzer Create(CocoModelKind? model = null, bool? cascade = null)
+    {
+        var defaults = new FrameAnalyzerOptions();
+        var detector = defaults.Coco with { Model = model ?? defaults.Coco.Model };
+        var translated = CocoModelStore.Load(detector.ModelDirectory ?? CocoModelStore.DefaultDirectory(), CocoModelSpec.For(detector.Model));
+        var cascadeOptions = defaults.Cascade with { Enabled = cascade ?? defaults.Cascade.Enabled };
+        return new CocoFrameAnalyzer(translated, detector, cascadeOptions, defaults.Tracking);
+    }
+}
