@@ -29,8 +29,14 @@ public sealed record CascadeOptions
     /// <summary>Smallest side of a region given to the detector: it needs context around an object.</summary>
     public int MinRegionSide { get; init; } = 96;
 
-    /// <summary>When the regions cover this share of the frame, one whole-frame pass is cheaper.</summary>
-    public double FullFrameShare { get; init; } = 0.5;
+    /// <summary>
+    /// The whole frame is examined when looking at the regions would cost more than this share of a whole-frame
+    /// look: close to the whole frame's cost, the whole frame is worth its few extra pixels.
+    /// </summary>
+    public double FullFrameShare { get; init; } = 0.7;
+
+    /// <summary>Per-call overhead of the detector, in input pixels, weighed when choosing between regions.</summary>
+    public int CallOverheadPixels { get; init; } = 8192;
 
     /// <summary>Rows of the burned-in clock ignored by the motion detector (it changes every frame).</summary>
     public int ClockBandRows { get; init; } = 20;
@@ -46,6 +52,7 @@ public sealed record CascadeOptions
         if (RegionMargin < 0) errors.Add("RegionMargin must not be negative.");
         if (MinRegionSide < 32) errors.Add("MinRegionSide must be at least 32.");
         if (FullFrameShare is <= 0 or > 1) errors.Add("FullFrameShare must be in (0, 1].");
+        if (CallOverheadPixels < 0) errors.Add("CallOverheadPixels must not be negative.");
         if (ClockBandRows < 0) errors.Add("ClockBandRows must not be negative.");
         return errors;
     }

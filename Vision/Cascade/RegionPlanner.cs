@@ -5,14 +5,16 @@ namespace VibeCheck.Vision.Cascade;
 
 /// <summary>
 /// Frigate's cascade for snapshot cameras: the detector looks where something moved and at stationary objects due
-/// for a re-check, and at the whole frame on the first frame, periodically, or when the regions would cover most of
-/// it anyway. Pure.
+/// for a re-check, and at the whole frame on the first frame and periodically. Of the ways to cover what must be
+/// looked at (each region apart, one box around them all, the whole frame) it takes the cheapest by the detector's
+/// own cost of a look. Pure.
 /// </summary>
 public static class RegionPlanner
 {
     /// <summary>The plan for frame number <paramref name="frame"/> (1-based) of size <paramref name="width"/>×<paramref name="height"/>.</summary>
+    /// <param name="cost">What one detector call on a region costs (the detector's input pixels plus its per-call overhead).</param>
     public static DetectorPlan Plan(
-        int width, int height, IReadOnlyList<Rect>? motion, IReadOnlyList<TrackedObject> tracks, long frame, CascadeOptions options)
+        int width, int height, IReadOnlyList<Rect>? motion, IReadOnlyList<TrackedObject> tracks, long frame, CascadeOptions options, Func<Rect, double> cost)
     {
         if (!options.Enabled)
         {
@@ -39,10 +41,19 @@ public static class RegionPlanner
 
         var frameRect = new Rect(0, 0, width, height);
         var regions = Merge(wanted.Select(r => Grow(r, options, frameRect)).ToList());
-        var area = regions.Sum(r => (double)r.Width * r.Height);
-        return area >= options.FullFrameShare * width * height
-            ? new DetectorPlan(true, [], "motion over most of the frame")
-            : new DetectorPlan(false, regions, due.Count > 0 ? "motion and re-check" : "motion");
+        var reason = due.Count > 0 ? "motion and re-check" : "motion";
+        var apart = regions.Sum(cost);
+        var around = regions.Aggregate((a, b) => a | b);
+        var together = cost(around);
+        var whole = cost(frameRect) * options.FullFrameShare;
+        if (whole <= Math.Min(apart, together))
+        {
+            return new DetectorPlan(true, [], "motion over most of the frame");
+        }
+
+        return apart <= together
+            ? new DetectorPlan(false, regions, reason)
+            : new DetectorPlan(false, [around], reason + ", one box");
     }
 
     private static Rect Grow(Rect r, CascadeOptions options, Rect frame)

@@ -31,7 +31,7 @@ internal sealed class CocoCameraAnalyzer(CocoFrameAnalyzer owner, ObjectTracker 
         {
             var statistics = FrameStatisticsCalculator.Compute(bgr, owner.Cascade.ClockBandRows);
             var motion = _motion.Update(bgr);
-            var plan = RegionPlanner.Plan(bgr.Cols, bgr.Rows, motion, _tracks.Tracks, _tracks.Frame + 1, owner.Cascade);
+            var plan = RegionPlanner.Plan(bgr.Cols, bgr.Rows, motion, _tracks.Tracks, _tracks.Frame + 1, owner.Cascade, LookCost);
             var detections = Detect(bgr, plan);
             var step = tracker.Step(_tracks, detections, plan.Examines, takenAt);
             _tracks = step.State;
@@ -67,6 +67,9 @@ internal sealed class CocoCameraAnalyzer(CocoFrameAnalyzer owner, ObjectTracker 
         owner.Counters.Record(false, plan.Regions.Count, pixels, fullPixels);
         return found;
     }
+
+    private double LookCost(Rect region) =>
+        NetworkWindow.For(region, owner.Detector.Scale, owner.Detector.Spec.Alignment).Pixels + owner.Cascade.CallOverheadPixels;
 
     private static bool TouchesInnerEdge(BoundingBox box, Rect region, Rect frame)
     {

@@ -18,6 +18,12 @@ public sealed class CocoDetector : IDisposable
     /// <summary>Loads a translated model (see <see cref="CocoModelStore"/>).</summary>
     public CocoDetector(byte[] onnxModel, CocoModelSpec spec, CocoDetectorOptions options)
     {
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid CocoDetectorOptions: " + string.Join(" ", errors), nameof(options));
+        }
+
         Spec = spec;
         Options = options;
         using var sessionOptions = new SessionOptions
@@ -52,7 +58,7 @@ public sealed class CocoDetector : IDisposable
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [value], Spec.Outputs.ToArray());
         var boxes = new List<NetworkBox>();
-        var threshold = (float)Options.ScoreThreshold;
+        var threshold = (float)Options.EffectiveScoreThreshold;
         if (Spec.Kind == CocoModelKind.NanoDet)
         {
             for (var level = 0; level < NanoDetDecoder.Strides.Count; level++)

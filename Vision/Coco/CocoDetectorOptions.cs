@@ -15,8 +15,14 @@ public sealed record CocoDetectorOptions
     /// </summary>
     public string? ModelDirectory { get; init; }
 
-    /// <summary>Detections scoring below this are dropped before NMS.</summary>
-    public double ScoreThreshold { get; init; } = 0.25;
+    /// <summary>
+    /// Detections scoring below this are dropped before NMS; null takes the model's own, chosen on curbwatch-cpw86
+    /// (BENCHMARKS.md): 0.25 for CenterNet, 0.35 for NanoDet, whose scores run higher.
+    /// </summary>
+    public double? ScoreThreshold { get; init; }
+
+    /// <summary><see cref="ScoreThreshold"/> or the model's own.</summary>
+    public double EffectiveScoreThreshold => ScoreThreshold ?? (Model == CocoModelKind.NanoDet ? 0.35 : 0.25);
 
     /// <summary>Boxes of one class overlapping more than this are suppressed.</summary>
     public double NmsIoUThreshold { get; init; } = 0.5;
@@ -30,12 +36,30 @@ public sealed record CocoDetectorOptions
     /// <summary>At most this many detections per call.</summary>
     public int MaxDetections { get; init; } = 100;
 
-    /// <summary>Frame width that fills the model's native input side (NYC DOT frames are 352 pixels wide).</summary>
-    public int ReferenceFrameWidth { get; init; } = 352;
+    /// <summary>
+    /// Frame width that would fill the model's native input side: frames are scaled by native side / this. 448 puts a
+    /// 352×240 NYC frame into a 416×288 CenterNet input (67 % of the native 512×352 pixels), chosen by measurement:
+    /// on curbwatch-cpw86 it matches the native scale's recall with better precision (BENCHMARKS.md).
+    /// </summary>
+    public int ReferenceFrameWidth { get; init; } = 448;
 
     /// <summary>ONNX Runtime threads per inference; 1 lets the grains spread cameras over the cores.</summary>
     public int IntraOpThreads { get; init; } = 1;
 
     /// <summary>COCO classes reported: road users.</summary>
     public IReadOnlyList<string> Labels { get; init; } = ["person", "bicycle", "car", "motorcycle", "bus", "truck"];
+
+    /// <summary>Problems with these settings; empty when usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (ScoreThreshold is < 0 or > 1) errors.Add("ScoreThreshold must be in [0, 1].");
+        if (NmsIoUThreshold is <= 0 or > 1) errors.Add("NmsIoUThreshold must be in (0, 1].");
+        if (VehicleOverlapIoU is <= 0 or > 1) errors.Add("VehicleOverlapIoU must be in (0, 1].");
+        if (MaxDetections < 1) errors.Add("MaxDetections must be at least 1.");
+        if (ReferenceFrameWidth is < 32 or > 4096) errors.Add("ReferenceFrameWidth must be 32..4096.");
+        if (IntraOpThreads < 0) errors.Add("IntraOpThreads must be 0 (ONNX Runtime default) or more.");
+        if (Labels.Count == 0 || Labels.Any(l => !Onnx.CocoClasses.Names.Contains(l))) errors.Add("Labels must be COCO class names.");
+        return errors;
+    }
 }

@@ -18,7 +18,7 @@ public static class CocoModelStore
     public const string PackageVersion = "3.0.4";
 
     /// <summary>Bump when the translator's output changes, so cached translations are redone.</summary>
-    public const string TranslatorVersion = "1";
+    public const string TranslatorVersion = "4";
 
     /// <summary>SHA-256 of each file kept from the package (also pinned in <c>scripts/models.sha256</c>).</summary>
     public static IReadOnlyDictionary<string, string> PinnedSha256 { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

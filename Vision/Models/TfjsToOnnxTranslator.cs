@@ -12,7 +12,7 @@ namespace VibeCheck.Vision.Models;
 public static class TfjsToOnnxTranslator
 {
     /// <summary>The ONNX opset written.</summary>
-    public const int Opset = 13;
+    public const int Opset = 14;
 
     /// <summary>
     /// Translates <paramref name="model"/>. With <paramref name="flexibleInput"/> the image input's height and width

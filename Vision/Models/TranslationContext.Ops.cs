@@ -13,6 +13,12 @@ internal sealed partial class TranslationContext
         }
 
         var x = node.Inputs.Count > 0 ? node.Inputs[0] : "";
+        if (HardSwishInput(node) is { } swished)
+        {
+            Produce(node, EmitHardSwish(node), Stride(swished));
+            return;
+        }
+
         switch (node.Op)
         {
             case "Identity":
@@ -163,6 +169,7 @@ internal sealed partial class TranslationContext
         var outputs = depthwise ? i * o : o;
         var weights = new float[outputs * (depthwise ? 1 : i) * h * w];
         var source = filter.Floats!;
+        var inputScale = _inputScales.GetValueOrDefault(node.Name, 1f);
         for (var ky = 0; ky < h; ky++)
         {
             for (var kx = 0; kx < w; kx++)
@@ -171,7 +178,7 @@ internal sealed partial class TranslationContext
                 {
                     for (var co = 0; co < o; co++)
                     {
-                        var value = source[(((((ky * w) + kx) * i) + ci) * o) + co];
+                        var value = source[(((((ky * w) + kx) * i) + ci) * o) + co] * inputScale;
                         // ONNX weights are [out, in/group, kh, kw]; a depthwise output channel is ci·multiplier + co.
                         var target = depthwise
                             ? (((((ci * o) + co) * h) + ky) * w) + kx

@@ -17,6 +17,8 @@ internal sealed partial class TranslationContext
     private readonly Dictionary<string, TfjsTensor> _constants;
     private readonly Dictionary<string, int> _strides = new(StringComparer.Ordinal);
     private readonly HashSet<string> _emittedConstants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TfjsNode>> _consumers;
+    private readonly Dictionary<string, float> _inputScales = new(StringComparer.Ordinal);
     private readonly int[] _inputShape;
     private readonly bool _inputIsNchw;
     private int _temp;
@@ -27,6 +29,10 @@ internal sealed partial class TranslationContext
         _flexible = flexible;
         _nodes = model.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         _constants = new Dictionary<string, TfjsTensor>(model.Constants, StringComparer.Ordinal);
+        _consumers = model.Nodes
+            .SelectMany(n => n.Inputs.Select(i => (Producer: NodeName(i), Consumer: n)))
+            .GroupBy(p => p.Producer, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Consumer).Distinct().ToList(), StringComparer.Ordinal);
         Builder = new OnnxModelBuilder("tfjs", TfjsToOnnxTranslator.Opset);
         var input = _nodes[model.Inputs.Single()];
         _inputShape = input.Attributes["shape"].GetProperty("shape").GetProperty("dim").EnumerateArray()
@@ -94,7 +100,7 @@ internal sealed partial class TranslationContext
             if (!expanded)
             {
                 stack.Push((current, true));
-                foreach (var input in node.Inputs)
+                foreach (var input in InputsNeeded(node))
                 {
                     stack.Push((NodeName(input), false));
                 }

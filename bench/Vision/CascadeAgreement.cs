@@ -12,6 +12,8 @@ internal static class CascadeAgreement
     public static void Run()
     {
         var sequences = RealSequences.Load();
+        // A camera whose picture does not change (a quiet street at night, a parked row): the frame repeated.
+        sequences.Add(("curbwatch frame 00 held for 20 frames", Enumerable.Repeat(sequences[0].Frames[0], 20).ToArray()));
         Console.WriteLine();
         Console.WriteLine("### cascade against the detector on every whole frame (same model, same frames)");
         Console.WriteLine();
