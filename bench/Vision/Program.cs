@@ -2,7 +2,7 @@ using VibeCheck.Vision.BackgroundSubtraction;
 using VibeCheck.Vision.Bench;
 
 // dotnet run -c Release --project bench/Vision -- detect FILE...
-// dotnet run -c Release --project bench/Vision -- [agreement|sequences|cascade|coco-throughput|throughput|all] [seconds]
+// dotnet run -c Release --project bench/Vision -- [agreement|sequences|cascade|coco-throughput|coco-memory|throughput|all] [seconds]
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "detect")
 {
@@ -32,6 +32,11 @@ if (what is "cascade" or "all")
 if (what is "coco-throughput" or "all")
 {
     CocoThroughput.Run(TimeSpan.FromSeconds(seconds));
+}
+
+if (what is "coco-memory")
+{
+    CocoMemory.Run();
 }
 
 if (what is "stages")
