@@ -20,6 +20,7 @@ public static class GrainsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddNycDotClient(configuration);
         services.AddSingleton<CameraMetrics>();
+        services.AddSingleton<DetectorMetrics>();
         services.AddHostedService<SiloDeathWatcher>();
         services.AddSingleton<IAnalysisCache, RedisAnalysisCache>();
         services.TryAddSingleton(TimeProvider.System);

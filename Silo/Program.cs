@@ -5,7 +5,7 @@ using VibeCheck.Silo;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.AddVibeCheck(builder.Configuration));
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddMeter(CameraMetrics.MeterName, "Microsoft.Orleans")
+    .AddMeter(CameraMetrics.MeterName, DetectorMetrics.MeterName, "Microsoft.Orleans")
     .AddMeter(VibeCheck.Grains.Analytics.WarehouseMetrics.MeterName)
     .AddRuntimeInstrumentation()
     .AddPrometheusExporter());
@@ -13,6 +13,8 @@ builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
+// Loads the detector at start (model check and translation logged before any camera polls) and its metrics with it.
+app.Services.GetRequiredService<DetectorMetrics>();
 // Liveness must not depend on Redis: a silo that lost Redis should be left to recover, not restarted.
 app.MapGet("/alive", () => TypedResults.Ok("alive"));
 app.MapHealthChecks("/health");

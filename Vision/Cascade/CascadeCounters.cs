@@ -25,6 +25,12 @@ public sealed class CascadeCounters
     /// <summary>Frames where the detector did not run at all (nothing moved, nothing due).</summary>
     public long SkippedFrames => Interlocked.Read(ref _skippedFrames);
 
+    /// <summary>Network input pixels the detector was given.</summary>
+    public long InputPixels => Interlocked.Read(ref _inputPixels);
+
+    /// <summary>Network input pixels the detector would have been given on every whole frame.</summary>
+    public long FullFrameEquivalentPixels => Interlocked.Read(ref _fullFrameEquivalentPixels);
+
     /// <summary>Share of the every-frame detector's input pixels the cascade did not need (0..1).</summary>
     public double Saved
     {

@@ -44,28 +44,12 @@ public sealed class OnnxModelBuilder(string graphName, int opset)
     }
 
     /// <summary>A float initializer; returns its name.</summary>
-    public string Initializer(string name, IReadOnlyList<int> shape, float[] values)
-    {
-        Reserve(name);
-        var tensor = Dims(shape);
-        tensor.Varint(2, FloatType);
-        tensor.String(8, name);
-        tensor.Bytes(9, MemoryMarshal.AsBytes(values.AsSpan()));
-        _graph.Message(5, tensor);
-        return name;
-    }
+    public string Initializer(string name, IReadOnlyList<int> shape, float[] values) =>
+        Initializer(name, shape, FloatType, MemoryMarshal.AsBytes(values.AsSpan()));
 
     /// <summary>An int64 initializer (shapes, axes, pads); returns its name.</summary>
-    public string Initializer(string name, IReadOnlyList<int> shape, long[] values)
-    {
-        Reserve(name);
-        var tensor = Dims(shape);
-        tensor.Varint(2, Int64Type);
-        tensor.String(8, name);
-        tensor.Bytes(9, MemoryMarshal.AsBytes(values.AsSpan()));
-        _graph.Message(5, tensor);
-        return name;
-    }
+    public string Initializer(string name, IReadOnlyList<int> shape, long[] values) =>
+        Initializer(name, shape, Int64Type, MemoryMarshal.AsBytes(values.AsSpan()));
 
     /// <summary>A float graph input; null dimensions are symbolic, named by <paramref name="symbols"/>.</summary>
     public void Input(string name, IReadOnlyList<long?> shape, IReadOnlyList<string>? symbols = null) => _graph.Message(11, ValueInfo(name, shape, symbols));
@@ -87,23 +71,24 @@ public sealed class OnnxModelBuilder(string graphName, int opset)
             .ToArray();
     }
 
-    private void Reserve(string name)
+    private string Initializer(string name, IReadOnlyList<int> shape, int dataType, ReadOnlySpan<byte> rawData)
     {
         if (!_names.Add(name))
         {
             throw new InvalidOperationException($"initializer {name} defined twice");
         }
-    }
 
-    private static ProtoWriter Dims(IReadOnlyList<int> shape)
-    {
         var tensor = new ProtoWriter();
         foreach (var d in shape)
         {
-            tensor.Varint(1, d);
+            tensor.Varint(1, d);                      // dims
         }
 
-        return tensor;
+        tensor.Varint(2, dataType);                   // data_type
+        tensor.String(8, name);                       // name
+        tensor.Bytes(9, rawData);                     // raw_data, little-endian
+        _graph.Message(5, tensor);                    // GraphProto.initializer
+        return name;
     }
 
     private static ProtoWriter Attribute(OnnxAttribute attribute)

@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 namespace VibeCheck.Integration.Tests.Vision;
 
 /// <summary>
-/// The production detector in a cluster: a parked car on real Central Park West frames keeps its track, and its
-/// standing time, across a deactivation of the camera's grain (the tracks persist with the camera's state).
+/// The production detector in a cluster: the queue standing at the red light on real Houston St frames (rain, cand_001)
+/// keeps its tracks, and their standing time, across a deactivation of the camera's grain (the tracks persist with the
+/// camera's state).
 /// </summary>
 public sealed class StationaryTrackSurvivalTests(ITestOutputHelper output)
 {
@@ -21,11 +22,11 @@ public sealed class StationaryTrackSurvivalTests(ITestOutputHelper output)
             settings: new Dictionary<string, string?> { ["Vision:Detector"] = "Coco" });
         var camera = system.Cameras[0];
         var grain = system.Grains.GetGrain<ICameraGrain>(camera);
-        var frames = Enumerable.Range(0, 12).Select(i => File.ReadAllBytes(RealFramesAndModelsFactAttribute.Curbwatch(i))).ToList();
+        var frames = Enumerable.Range(0, 6).Select(i => File.ReadAllBytes(RealFramesAndModelsFactAttribute.RedLightRain(i))).ToList();
         system.Replay.SetFrames(camera, frames, advanceEachRequest: true);
 
         JsonElement last = default;
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 4; i++)
         {
             last = await VisionClusterFixture.ProcessInNewSlotAsync(system, camera);
         }
@@ -70,8 +71,9 @@ public sealed class RealFramesAndModelsFactAttribute : FactAttribute
         }
     }
 
-    public static string Curbwatch(int index) =>
-        Path.Combine(DataRoot!, "nyc-dot-frames", "curbwatch-cpw86", "replay", "frames", $"{index:00}.jpg");
+    /// <summary>Houston St @ Broadway in rain, red light: frame <paramref name="index"/> of cand_001's "before" frames.</summary>
+    public static string RedLightRain(int index) =>
+        Path.Combine(DataRoot!, "nyc-dot-frames", "red-light-racer", "demo_set_1", "cand_001", "before", $"{index:000}.jpg");
 
     private static string? Locate()
     {
