@@ -170,7 +170,7 @@ public sealed class EpisodeTracker
             RecentScores = scores,
             Detector = frame.Detector,
             Evidence = KeepEvidence(episode.Evidence, new EpisodeEvidence(frame.At, frame.FrameHash, candidate.Box, candidate.Score)),
-            Confidence = EpisodeConfidence.Compute(scores, supporting, observed, _options.FramesToOpen(episode.Type)),
+            Confidence = EpisodeConfidenceScore.Compute(scores, supporting, observed, _options.FramesToOpen(episode.Type)),
         };
     }
 

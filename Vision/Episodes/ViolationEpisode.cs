@@ -44,7 +44,7 @@ public sealed record ViolationEpisode
     /// <summary>Time of the last supporting frame once resolved; null while open.</summary>
     public DateTimeOffset? EndedAt { get; init; }
 
-    /// <summary>See <see cref="EpisodeConfidence"/>; in [0, 1].</summary>
+    /// <summary>See <see cref="EpisodeConfidenceScore"/>; in [0, 1].</summary>
     public double Confidence { get; init; }
 
     /// <summary>Frames that supported the episode.</summary>

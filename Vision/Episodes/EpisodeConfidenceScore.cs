@@ -7,7 +7,7 @@ namespace VibeCheck.Vision.Episodes;
 /// just opened (k = N), 0.8 at 2N, 0.89 at 4N; the last term discounts flickering evidence. A steady 0.9 detection
 /// therefore reaches the 0.6 alert tier on opening and the 0.8 tier after ~4N frames.
 /// </summary>
-public static class EpisodeConfidence
+public static class EpisodeConfidenceScore
 {
     /// <summary>The confidence of an episode with these figures.</summary>
     public static double Compute(IReadOnlyList<double> recentScores, int supportingFrames, int framesObserved, int framesToOpen)
