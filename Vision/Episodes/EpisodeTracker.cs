@@ -139,8 +139,16 @@ public sealed class EpisodeTracker
             }
 
             var overlap = BoxGeometry.IoU(candidate.Box, episode.LastBox);
-            var score = zoneMatched ? candidate.Score : overlap;
-            if ((zoneMatched || overlap >= _options.MatchIoU) && score > bestScore)
+            var tracked = !zoneMatched && episode.TrackId is not null && candidate.TrackId is not null;
+            if (tracked && episode.TrackId != candidate.TrackId)
+            {
+                // Another vehicle where the episode's vehicle stood is another episode, however well the boxes overlap.
+                continue;
+            }
+
+            // Its own vehicle continues an episode wherever the tracker followed it; otherwise the boxes must overlap.
+            var score = zoneMatched ? candidate.Score : tracked ? 1 + overlap : overlap;
+            if ((zoneMatched || tracked || overlap >= _options.MatchIoU) && score > bestScore)
             {
                 best = candidate;
                 bestScore = score;
@@ -165,6 +173,7 @@ public sealed class EpisodeTracker
             FramesSinceSupport = 0,
             LastSeenAt = frame.At,
             LastBox = candidate.Box,
+            TrackId = candidate.TrackId ?? episode.TrackId,
             SupportingFrames = supporting,
             FramesObserved = observed,
             RecentScores = scores,

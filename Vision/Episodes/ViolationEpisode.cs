@@ -62,6 +62,9 @@ public sealed record ViolationEpisode
     /// <summary>Box of the offending object in the latest supporting frame; what the next frame is matched against.</summary>
     public BoundingBox LastBox { get; init; }
 
+    /// <summary>The tracked object behind the latest evidence; null when the detector does not track.</summary>
+    public long? TrackId { get; init; }
+
     /// <summary>Detector name/version that produced the evidence.</summary>
     public string Detector { get; init; } = "";
 

@@ -6,4 +6,5 @@ namespace VibeCheck.Vision.Rules;
 /// <param name="Box">The offending object's box.</param>
 /// <param name="Score">The detection's confidence, the per-frame evidence strength.</param>
 /// <param name="Label">The detection's label.</param>
-public sealed record ViolationCandidate(string Type, string Zone, BoundingBox Box, double Score, string Label);
+/// <param name="TrackId">The object's track, when the detector tracks: an episode follows its vehicle, not its spot.</param>
+public sealed record ViolationCandidate(string Type, string Zone, BoundingBox Box, double Score, string Label, long? TrackId = null);

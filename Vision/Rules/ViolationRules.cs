@@ -35,7 +35,7 @@ public static class ViolationRules
                 var type = isVehicle ? VehicleRule(zone, detection, persons, zones, options) : PersonRule(zone, inZones);
                 if (type is not null)
                 {
-                    result.Add(new ViolationCandidate(type, zone.Name, detection.Box, Math.Clamp(detection.Confidence, 0, 1), detection.Label));
+                    result.Add(new ViolationCandidate(type, zone.Name, detection.Box, Math.Clamp(detection.Confidence, 0, 1), detection.Label, detection.TrackId));
                 }
             }
         }

@@ -72,6 +72,28 @@ public sealed class ObjectTrackerTests
         Assert.Empty(tracks.Tracks);
     }
 
+    [Theory]
+    [InlineData(true, 2)]
+    [InlineData(false, 1)]
+    public void Another_vehicle_taking_the_same_spot_opens_its_own_episode_when_tracked(bool tracked, int episodes)
+    {
+        var monitor = new ViolationMonitor(new ViolationRuleOptions(), new EpisodeTrackerOptions { EndCutoff = TimeSpan.FromSeconds(30) });
+        var state = new EpisodeTrackerState();
+        var opened = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            // Vehicle 1 stands for 6 frames; vehicle 2 takes the same spot at once and stands 6 frames.
+            var track = i < 6 ? 1L : 2L;
+            var car = new Detection("car", 0.9, Spot, tracked ? track : null, tracked ? 2 * (i % 6) + 4 : null);
+            var analysis = new FrameAnalysis(null, new FrameStatistics(352, 240, 100, 20, $"{i:x16}", 0), [car], new Dictionary<string, int>(), "test/1");
+            var step = monitor.Process(state, analysis, T0.AddSeconds(2 * i), [Junction]);
+            state = step.State;
+            opened += step.Opened.Count;
+        }
+
+        Assert.Equal(episodes, opened);
+    }
+
     [Fact]
     public void Moving_traffic_through_the_box_is_no_violation()
     {
