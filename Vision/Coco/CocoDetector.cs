@@ -35,7 +35,7 @@ public sealed class CocoDetector : IDisposable
         };
         _session = new InferenceSession(onnxModel, sessionOptions);
         _inputName = _session.InputNames.Single();
-        _classIds = options.Labels.Select(l => CocoClasses.Names.ToList().IndexOf(l)).Where(i => i >= 0).ToArray();
+        _classIds = options.EffectiveLabels.Select(l => CocoClasses.Names.ToList().IndexOf(l)).Where(i => i >= 0).ToArray();
     }
 
     /// <summary>The model.</summary>

@@ -46,8 +46,15 @@ public sealed record CocoDetectorOptions
     /// <summary>ONNX Runtime threads per inference; 1 lets the grains spread cameras over the cores.</summary>
     public int IntraOpThreads { get; init; } = 1;
 
-    /// <summary>COCO classes reported: road users.</summary>
-    public IReadOnlyList<string> Labels { get; init; } = ["person", "bicycle", "car", "motorcycle", "bus", "truck"];
+    /// <summary>
+    /// COCO classes reported; null means road users (<see cref="Onnx.OnnxDetectorOptions.TrafficLabels"/>). Null
+    /// rather than a filled list: the configuration binder appends configured items to an existing list, so a filled
+    /// default could never be narrowed.
+    /// </summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+
+    /// <summary><see cref="Labels"/> or the road users.</summary>
+    public IReadOnlyList<string> EffectiveLabels => Labels ?? Onnx.OnnxDetectorOptions.TrafficLabels;
 
     /// <summary>Problems with these settings; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -59,7 +66,7 @@ public sealed record CocoDetectorOptions
         if (MaxDetections < 1) errors.Add("MaxDetections must be at least 1.");
         if (ReferenceFrameWidth is < 32 or > 4096) errors.Add("ReferenceFrameWidth must be 32..4096.");
         if (IntraOpThreads < 0) errors.Add("IntraOpThreads must be 0 (ONNX Runtime default) or more.");
-        if (Labels.Count == 0 || Labels.Any(l => !Onnx.CocoClasses.Names.Contains(l))) errors.Add("Labels must be COCO class names.");
+        if (Labels is { } labels && (labels.Count == 0 || labels.Any(l => !Onnx.CocoClasses.Names.Contains(l)))) errors.Add("Labels must be COCO class names.");
         return errors;
     }
 }
