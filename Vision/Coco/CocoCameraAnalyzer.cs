@@ -48,7 +48,7 @@ internal sealed class CocoCameraAnalyzer(CocoFrameAnalyzer owner, ObjectTracker 
     {
         var detector = owner.Detector;
         var full = new Rect(0, 0, bgr.Cols, bgr.Rows);
-        var fullPixels = NetworkWindow.For(full, detector.Scale, detector.Spec.Alignment).Pixels;
+        var fullPixels = detector.InputPixels(full);
         if (plan.FullFrame)
         {
             owner.Counters.Record(true, 0, fullPixels, fullPixels);
@@ -59,7 +59,7 @@ internal sealed class CocoCameraAnalyzer(CocoFrameAnalyzer owner, ObjectTracker 
         long pixels = 0;
         foreach (var region in plan.Regions)
         {
-            pixels += NetworkWindow.For(region, detector.Scale, detector.Spec.Alignment).Pixels;
+            pixels += detector.InputPixels(region);
             // An object cut by a region's inner edge is seen in part: drop it, the next look will see it whole.
             found.AddRange(detector.Detect(bgr, region).Where(d => !TouchesInnerEdge(d.Box, region, full)));
         }
@@ -68,8 +68,7 @@ internal sealed class CocoCameraAnalyzer(CocoFrameAnalyzer owner, ObjectTracker 
         return found;
     }
 
-    private double LookCost(Rect region) =>
-        NetworkWindow.For(region, owner.Detector.Scale, owner.Detector.Spec.Alignment).Pixels + owner.Cascade.CallOverheadPixels;
+    private double LookCost(Rect region) => owner.Detector.InputPixels(region) + owner.Cascade.CallOverheadPixels;
 
     private static bool TouchesInnerEdge(BoundingBox box, Rect region, Rect frame)
     {

@@ -14,6 +14,7 @@ public sealed class CocoDetector : IDisposable
     private readonly InferenceSession _session;
     private readonly string _inputName;
     private readonly int[] _classIds;
+    private readonly string[] _outputNames;
 
     /// <summary>Loads a translated model (see <see cref="CocoModelStore"/>).</summary>
     public CocoDetector(byte[] onnxModel, CocoModelSpec spec, CocoDetectorOptions options)
@@ -35,6 +36,7 @@ public sealed class CocoDetector : IDisposable
         };
         _session = new InferenceSession(onnxModel, sessionOptions);
         _inputName = _session.InputNames.Single();
+        _outputNames = spec.Outputs.ToArray();
         _classIds = options.EffectiveLabels.Select(l => CocoClasses.Names.ToList().IndexOf(l)).Where(i => i >= 0).ToArray();
     }
 
@@ -47,6 +49,9 @@ public sealed class CocoDetector : IDisposable
     /// <summary>Input pixels per frame pixel: the model's native side over the frame width it was tuned for.</summary>
     public double Scale => Spec.NativeSide / (double)Options.ReferenceFrameWidth;
 
+    /// <summary>Network input pixels of a look at <paramref name="region"/>: the detector's cost driver.</summary>
+    public long InputPixels(Rect region) => NetworkWindow.For(region, Scale, Spec.Alignment).Pixels;
+
     /// <summary>Detections in <paramref name="region"/> of <paramref name="bgr"/>, in frame pixels.</summary>
     public IReadOnlyList<Detection> Detect(Mat bgr, Rect region)
     {
@@ -56,7 +61,7 @@ public sealed class CocoDetector : IDisposable
         long[] shape = Spec.ChannelsFirst ? [1, 3, window.InputHeight, window.InputWidth] : [1, window.InputHeight, window.InputWidth, 3];
         using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_inputName], [value], Spec.Outputs.ToArray());
+        using var outputs = _session.Run(runOptions, [_inputName], [value], _outputNames);
         var boxes = new List<NetworkBox>();
         var threshold = (float)Options.EffectiveScoreThreshold;
         if (Spec.Kind == CocoModelKind.NanoDet)

@@ -1,3 +1,5 @@
+using VibeCheck.Vision.Onnx;
+
 namespace VibeCheck.Vision.Coco;
 
 /// <summary>
@@ -6,16 +8,13 @@ namespace VibeCheck.Vision.Coco;
 /// </summary>
 public static class VehicleOverlap
 {
-    /// <summary>The COCO classes treated as one for this suppression.</summary>
-    public static IReadOnlySet<string> Vehicles { get; } = new HashSet<string>(StringComparer.Ordinal) { "car", "bus", "truck", "motorcycle" };
-
     /// <summary>The detections without lower-scoring vehicle boxes that overlap a kept vehicle box by more than <paramref name="iou"/>.</summary>
     public static List<Detection> Suppress(IReadOnlyList<Detection> detections, double iou)
     {
         var kept = new List<Detection>(detections.Count);
         foreach (var d in detections.OrderByDescending(d => d.Confidence))
         {
-            if (!Vehicles.Contains(d.Label) || !kept.Exists(k => Vehicles.Contains(k.Label) && BoxGeometry.IoU(k.Box, d.Box) > iou))
+            if (!CocoClasses.Vehicles.Contains(d.Label) || !kept.Exists(k => CocoClasses.Vehicles.Contains(k.Label) && BoxGeometry.IoU(k.Box, d.Box) > iou))
             {
                 kept.Add(d);
             }

@@ -10,7 +10,6 @@ internal sealed partial class TranslationContext
     private static readonly long[] ToNchw = [0, 3, 1, 2];
     private static readonly long[] ToNhwc = [0, 2, 3, 1];
 
-    private readonly TfjsGraphModel _model;
     private readonly bool _flexible;
     private readonly Dictionary<string, TfjsNode> _nodes;
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
@@ -25,7 +24,6 @@ internal sealed partial class TranslationContext
 
     public TranslationContext(TfjsGraphModel model, bool flexible)
     {
-        _model = model;
         _flexible = flexible;
         _nodes = model.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         _constants = new Dictionary<string, TfjsTensor>(model.Constants, StringComparer.Ordinal);

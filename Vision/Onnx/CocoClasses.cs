@@ -15,4 +15,7 @@ public static class CocoClasses
         "dining table", "toilet", "tv", "laptop", "mouse", "remote", "keyboard", "cell phone", "microwave", "oven",
         "toaster", "sink", "refrigerator", "book", "clock", "vase", "scissors", "teddy bear", "hair drier", "toothbrush",
     ];
+
+    /// <summary>The COCO classes that are motor vehicles; a detector may call one vehicle any of them.</summary>
+    public static IReadOnlySet<string> Vehicles { get; } = new HashSet<string>(StringComparer.Ordinal) { "car", "bus", "truck", "motorcycle" };
 }

@@ -65,7 +65,7 @@ public sealed class ObjectTracker
             {
                 // Not looked at this frame: nothing moved there, so it still stands where it was.
                 next.Add(track);
-                objects.Add(new Detection(track.Label, track.Confidence, track.Box, track.Id, Math.Round(track.StandingFor(at).TotalSeconds, 1)));
+                objects.Add(Describe(new Detection(track.Label, track.Confidence, track.Box), track, at));
             }
             else if (track.Misses + 1 < _options.MaxMisses)
             {

@@ -21,8 +21,6 @@ public sealed record ObjectTrackerOptions
     /// <summary>An object that crept until its box overlaps where it stopped less than this is moving again.</summary>
     public double CreepIoU { get; init; } = 0.5;
 
-    /// <summary>An object is stationary once it has stood this long (two frames of a 2-s camera).</summary>
-    public TimeSpan StationaryAfter { get; init; } = TimeSpan.FromSeconds(4);
 
     /// <summary>A track is dropped after this many consecutive detector passes over it that did not find it.</summary>
     public int MaxMisses { get; init; } = 2;
@@ -38,7 +36,6 @@ public sealed record ObjectTrackerOptions
         if (MatchCentreDistance < 0) errors.Add("MatchCentreDistance must not be negative.");
         if (StandingIoU is <= 0 or > 1) errors.Add("StandingIoU must be in (0, 1].");
         if (CreepIoU is <= 0 or > 1) errors.Add("CreepIoU must be in (0, 1].");
-        if (StationaryAfter < TimeSpan.Zero) errors.Add("StationaryAfter must not be negative.");
         if (MaxMisses < 1) errors.Add("MaxMisses must be at least 1.");
         if (MaxUnseen <= TimeSpan.Zero) errors.Add("MaxUnseen must be positive.");
         return errors;

@@ -1,10 +1,11 @@
+using VibeCheck.Vision.BackgroundSubtraction;
+using VibeCheck.Vision.Onnx;
+
 namespace VibeCheck.Vision.Tracking;
 
 /// <summary>Candidate (track, detection) pairs, best first: overlap, then centre distance; vehicles match across classes.</summary>
 internal static class TrackMatching
 {
-    private static readonly HashSet<string> Vehicles = new(StringComparer.Ordinal) { "car", "bus", "truck", "motorcycle", "vehicle" };
-
     public static List<(int Track, int Detection)> Pairs(IReadOnlyList<TrackedObject> tracks, IReadOnlyList<Detection> detections, ObjectTrackerOptions options)
     {
         var pairs = new List<(int Track, int Detection, double Score)>();
@@ -36,7 +37,7 @@ internal static class TrackMatching
         return pairs.OrderByDescending(p => p.Score).Select(p => (p.Track, p.Detection)).ToList();
     }
 
-    private static string Group(string label) => Vehicles.Contains(label) ? "vehicle" : label;
+    private static string Group(string label) => CocoClasses.Vehicles.Contains(label) ? CoarseClassifier.Vehicle : label;
 
     private static double CentreDistance(BoundingBox a, BoundingBox b)
     {

@@ -29,7 +29,4 @@ public sealed record TrackedObject(
 {
     /// <summary>How long it has stood still at <paramref name="at"/>; zero while it moves.</summary>
     public TimeSpan StandingFor(DateTimeOffset at) => at > AnchoredAt ? at - AnchoredAt : TimeSpan.Zero;
-
-    /// <summary>True once it has stood at least <paramref name="after"/>.</summary>
-    public bool IsStationary(DateTimeOffset at, TimeSpan after) => StandingFor(at) >= after && Hits >= 2;
 }
