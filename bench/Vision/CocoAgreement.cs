@@ -8,8 +8,6 @@ namespace VibeCheck.Vision.Bench;
 /// </summary>
 internal static class CocoAgreement
 {
-    private static readonly string[] CocoVehicles = ["car", "bus", "truck", "motorcycle"];
-
     public static void Run()
     {
         var dir = DataPaths.Frames("curbwatch-cpw86", "replay");
@@ -30,7 +28,7 @@ internal static class CocoAgreement
                 using var camera = detector.CreateForCamera("8a6bc417");
                 var ours = frames.Select((f, i) => camera.Analyze(f, t0.AddSeconds(3 * i), []).Detections).ToList();
                 var name = $"{detector.Name}, {(cascade ? "cascade" : "every whole frame")}";
-                foreach (var (cls, refLabels, ourLabels) in new[] { ("vehicle", CurbwatchAgreement.ReferenceVehicles, CocoVehicles), ("person", ["person"], ["person"]) })
+                foreach (var (cls, refLabels, ourLabels) in new[] { ("vehicle", CurbwatchAgreement.ReferenceVehicles, CurbwatchAgreement.ReferenceVehicles), ("person", ["person"], ["person"]) })
                 {
                     foreach (var iou in new[] { 0.3, 0.5 })
                     {

@@ -44,9 +44,7 @@ internal static class CocoThroughput
 
     private static void Row(string name, List<double> ms, double? fps)
     {
-        ms.Sort();
-        var median = ms[ms.Count / 2];
-        var p99 = ms[(int)Math.Min(ms.Count - 1, Math.Ceiling(ms.Count * 0.99) - 1)];
+        var (median, p99) = Latency.Of(ms);
         Console.WriteLine($"| {name} | {ms.Count} | {median:0.00} | {p99:0.00} | {(fps is { } f ? f.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : "-")} |");
     }
 

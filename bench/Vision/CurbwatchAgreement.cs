@@ -9,7 +9,7 @@ namespace VibeCheck.Vision.Bench;
 /// </summary>
 internal static class CurbwatchAgreement
 {
-    internal static readonly string[] ReferenceVehicles = ["car", "bus", "truck", "motorcycle"];
+    internal static readonly string[] ReferenceVehicles = [.. VibeCheck.Vision.Onnx.CocoClasses.Vehicles];
 
     public static void Run()
     {

@@ -72,7 +72,7 @@ internal static class RedLightRacerSequences
         }
     }
 
-    private static bool IsVehicle(string label) => label is CoarseClassifier.Vehicle or "car" or "bus" or "truck" or "motorcycle";
+    private static bool IsVehicle(string label) => label == CoarseClassifier.Vehicle || VibeCheck.Vision.Onnx.CocoClasses.Vehicles.Contains(label);
 
     private static bool ZoneGeometry(Detection d, Zone zone) => VibeCheck.Vision.Zones.ZoneGeometry.Contains(zone, d.Box);
 }

@@ -42,9 +42,7 @@ internal static class Throughput
 
     private static void Row(string name, List<double> ms)
     {
-        ms.Sort();
-        var median = ms[ms.Count / 2];
-        var p99 = ms[(int)Math.Min(ms.Count - 1, Math.Ceiling(ms.Count * 0.99) - 1)];
+        var (median, p99) = Latency.Of(ms);
         Console.WriteLine($"| {name} | {ms.Count} | {median:0.000} | {p99:0.000} | {1000 / ms.Average():0} |");
     }
 
