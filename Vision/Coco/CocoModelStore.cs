@@ -38,6 +38,9 @@ public static class CocoModelStore
         return Path.Combine(root, $"human-models-{PackageVersion}");
     }
 
+    /// <summary>True when every pinned file is present in <paramref name="directory"/> (their checksums are checked by <see cref="Load"/>).</summary>
+    public static bool IsInstalled(string directory) => PinnedSha256.Keys.All(f => File.Exists(Path.Combine(directory, f)));
+
     /// <summary>
     /// The translated model for <paramref name="spec"/> from <paramref name="directory"/>. Throws
     /// <see cref="CocoModelUnavailableException"/> when a file is missing or its checksum differs.

@@ -6,29 +6,10 @@ namespace VibeCheck.Forecasting.Tests;
 /// </summary>
 internal static class SharedData
 {
-    public static string? Root { get; } = Locate();
+    public static string? Root => VibeCheck.TestSupport.SharedData.Root;
 
     public static string Path(params string[] parts) =>
         System.IO.Path.Combine([Root ?? throw new InvalidOperationException("shared data not found"), .. parts]);
-
-    private static string? Locate()
-    {
-        if (Environment.GetEnvironmentVariable("VIBECHECK_DATA") is { Length: > 0 } env)
-        {
-            return Directory.Exists(env) ? env : null;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "VibeCheck.Orleans.sln")))
-            {
-                var candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(candidate) ? candidate : null;
-            }
-        }
-
-        return null;
-    }
 }
 
 /// <summary>A fact that needs ../shared/data (or VIBECHECK_DATA); skipped with the reason when the data is missing.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces;
+using VibeCheck.TestSupport;
 using VibeCheck.Vision.Coco;
 using Xunit.Abstractions;
 
@@ -57,7 +58,7 @@ public sealed class StationaryTrackSurvivalTests(ITestOutputHelper output)
 /// <summary>Needs the real frames (../shared/data) and the model files (scripts/fetch-models.sh); skipped with the reason otherwise.</summary>
 public sealed class RealFramesAndModelsFactAttribute : FactAttribute
 {
-    private static readonly string? DataRoot = Locate();
+    private static readonly string? DataRoot = SharedData.Root;
 
     public RealFramesAndModelsFactAttribute()
     {
@@ -65,7 +66,7 @@ public sealed class RealFramesAndModelsFactAttribute : FactAttribute
         {
             Skip = "needs ../shared/data (or VIBECHECK_DATA)";
         }
-        else if (!CocoModelStore.PinnedSha256.Keys.All(f => File.Exists(Path.Combine(CocoModelStore.DefaultDirectory(), f))))
+        else if (!CocoModelStore.IsInstalled(CocoModelStore.DefaultDirectory()))
         {
             Skip = "needs the model files: run scripts/fetch-models.sh (scripts/test.sh does)";
         }
@@ -74,23 +75,4 @@ public sealed class RealFramesAndModelsFactAttribute : FactAttribute
     /// <summary>Houston St @ Broadway in rain, red light: frame <paramref name="index"/> of cand_001's "before" frames.</summary>
     public static string RedLightRain(int index) =>
         Path.Combine(DataRoot!, "nyc-dot-frames", "red-light-racer", "demo_set_1", "cand_001", "before", $"{index:000}.jpg");
-
-    private static string? Locate()
-    {
-        if (Environment.GetEnvironmentVariable("VIBECHECK_DATA") is { Length: > 0 } env)
-        {
-            return Directory.Exists(env) ? env : null;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VibeCheck.Orleans.sln")))
-            {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(candidate) ? candidate : null;
-            }
-        }
-
-        return null;
-    }
 }

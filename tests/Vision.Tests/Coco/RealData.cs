@@ -1,3 +1,4 @@
+using VibeCheck.TestSupport;
 using VibeCheck.Vision.Coco;
 
 namespace VibeCheck.Vision.Tests.Coco;
@@ -8,13 +9,13 @@ namespace VibeCheck.Vision.Tests.Coco;
 /// </summary>
 internal static class RealData
 {
-    public static string? DataRoot { get; } = LocateData();
+    public static string? DataRoot => SharedData.Root;
 
     public static string ModelDirectory { get; } = CocoModelStore.DefaultDirectory();
 
-    public static bool ModelsInstalled => CocoModelStore.PinnedSha256.Keys.All(f => File.Exists(Path.Combine(ModelDirectory, f)));
+    public static bool ModelsInstalled => CocoModelStore.IsInstalled(ModelDirectory);
 
-    public static string RepositoryRoot { get; } = LocateRepository();
+    public static string RepositoryRoot => SharedData.RepositoryRoot;
 
     public static string Frame(params string[] parts) => Path.Combine([DataRoot ?? throw new InvalidOperationException("shared data not found"), "nyc-dot-frames", .. parts]);
 
@@ -23,30 +24,6 @@ internal static class RealData
 
     /// <summary>A red-light-racer frame (Houston St @ Broadway; cand_000 is dusk, cand_002 rain).</summary>
     public static string RedLight(int candidate, string part, int index) => Frame("red-light-racer", "demo_set_1", $"cand_{candidate:000}", part, $"{index:000}.jpg");
-
-    private static string LocateRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VibeCheck.Orleans.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string? LocateData()
-    {
-        if (Environment.GetEnvironmentVariable("VIBECHECK_DATA") is { Length: > 0 } env)
-        {
-            return Directory.Exists(env) ? env : null;
-        }
-
-        var candidate = Path.GetFullPath(Path.Combine(LocateRepository(), "..", "shared", "data"));
-        return Directory.Exists(candidate) ? candidate : null;
-    }
 }
 
 /// <summary>A fact that needs the real frames and the installed model files; skipped, with the reason, without them.</summary>
