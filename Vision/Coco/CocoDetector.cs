@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using VibeCheck.Vision.Onnx;
@@ -56,10 +57,27 @@ public sealed class CocoDetector : IDisposable
     public IReadOnlyList<Detection> Detect(Mat bgr, Rect region)
     {
         var window = NetworkWindow.For(region, Scale, Spec.Alignment);
-        var input = new float[3 * window.InputWidth * window.InputHeight];
-        ImageTensor.Fill(bgr, window, Spec, input);
+        var length = 3 * window.InputWidth * window.InputHeight;
+        // Pooled: a whole frame's input is ~0.5 MB, a large-object allocation per frame otherwise.
+        var buffer = ArrayPool<float>.Shared.Rent(length);
+        try
+        {
+            return Detect(bgr, window, buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.Dispose();
+
+    private List<Detection> Detect(Mat bgr, NetworkWindow window, Memory<float> input)
+    {
+        ImageTensor.Fill(bgr, window, Spec, input.Span);
         long[] shape = Spec.ChannelsFirst ? [1, 3, window.InputHeight, window.InputWidth] : [1, window.InputHeight, window.InputWidth, 3];
-        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [value], _outputNames);
         var boxes = new List<NetworkBox>();
@@ -85,7 +103,4 @@ public sealed class CocoDetector : IDisposable
         var kept = NonMaxSuppression.Apply(inFrame, Options.NmsIoUThreshold, Options.MaxDetections);
         return VehicleOverlap.Suppress(kept, Options.VehicleOverlapIoU);
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
 }
