@@ -9,14 +9,26 @@ public sealed record ViolationRuleOptions
     /// <summary>Detections below this confidence are ignored by the rules (they still count in activity).</summary>
     public double MinDetectionConfidence { get; init; } = 0.3;
 
-    /// <summary>Labels that are motor vehicles: the model-free "vehicle" and the COCO names.</summary>
-    public IReadOnlyList<string> VehicleLabels { get; init; } = ["vehicle", "car", "truck", "bus", "motorcycle"];
+    // Lists default to null rather than to a filled list: the configuration binder appends configured items to an
+    // existing list, so a filled default could never be narrowed (configuring ["car"] gave all five and "car").
 
-    /// <summary>Vehicle labels allowed in a bus lane.</summary>
-    public IReadOnlyList<string> BusLabels { get; init; } = ["bus"];
+    /// <summary>Labels that are motor vehicles; null means the model-free "vehicle" and the COCO vehicles.</summary>
+    public IReadOnlyList<string>? VehicleLabels { get; init; }
 
-    /// <summary>Labels that are pedestrians.</summary>
-    public IReadOnlyList<string> PersonLabels { get; init; } = ["person"];
+    /// <summary>Vehicle labels allowed in a bus lane; null means "bus".</summary>
+    public IReadOnlyList<string>? BusLabels { get; init; }
+
+    /// <summary>Labels that are pedestrians; null means "person".</summary>
+    public IReadOnlyList<string>? PersonLabels { get; init; }
+
+    /// <summary><see cref="VehicleLabels"/> or the default vehicles.</summary>
+    public IReadOnlyList<string> EffectiveVehicleLabels => VehicleLabels ?? ["vehicle", "car", "truck", "bus", "motorcycle"];
+
+    /// <summary><see cref="BusLabels"/> or "bus".</summary>
+    public IReadOnlyList<string> EffectiveBusLabels => BusLabels ?? ["bus"];
+
+    /// <summary><see cref="PersonLabels"/> or "person".</summary>
+    public IReadOnlyList<string> EffectivePersonLabels => PersonLabels ?? ["person"];
 
     /// <summary>
     /// A pedestrian "waits" for a blocked crosswalk when standing in a sidewalk zone or within this many pixels of

@@ -19,11 +19,11 @@ public static class ViolationRules
         }
 
         var trusted = detections.Where(d => d.Confidence >= options.MinDetectionConfidence).ToList();
-        var persons = trusted.Where(d => options.PersonLabels.Contains(d.Label)).ToList();
+        var persons = trusted.Where(d => options.EffectivePersonLabels.Contains(d.Label)).ToList();
         foreach (var detection in trusted)
         {
-            var isVehicle = options.VehicleLabels.Contains(detection.Label);
-            var isPerson = options.PersonLabels.Contains(detection.Label);
+            var isVehicle = options.EffectiveVehicleLabels.Contains(detection.Label);
+            var isPerson = options.EffectivePersonLabels.Contains(detection.Label);
             if (!isVehicle && !isPerson)
             {
                 continue;
@@ -47,7 +47,7 @@ public static class ViolationRules
         zone.Type switch
         {
             ZoneType.BikeLane => ViolationTypes.CarInBikeLane,
-            ZoneType.BusLane when !options.BusLabels.Contains(vehicle.Label) => ViolationTypes.BusLane,
+            ZoneType.BusLane when !options.EffectiveBusLabels.Contains(vehicle.Label) => ViolationTypes.BusLane,
             ZoneType.NoStanding when Stands(vehicle, options) => ViolationTypes.DoubleParking,
             ZoneType.Box when Stands(vehicle, options) => ViolationTypes.BlockingTheBox,
             ZoneType.Crosswalk when persons.Any(p => IsWaitingAt(p, zone, zones, options)) => ViolationTypes.BlockingPedestrianFlow,
