@@ -33,7 +33,7 @@ public static class FrameAnalyzerFactory
         var directory = options.Coco.ModelDirectory ?? CocoModelStore.DefaultDirectory();
         try
         {
-            var model = CocoModelStore.Load(directory, CocoModelSpec.For(options.Coco.Model));
+            var model = CocoModelStore.Load(directory, CocoModelSpec.For(options.Coco.Model), options.Coco.EffectiveClassIds);
             var coco = new CocoFrameAnalyzer(model, options.Coco, options.Cascade, options.Tracking);
             logger.LogInformation(
                 "Using COCO detector {Detector} {Version} from {Directory} (cascade {Cascade})", coco.Name, coco.Version, directory, options.Cascade.Enabled ? "on" : "off");

@@ -20,7 +20,7 @@ public sealed record CascadeOptions
     /// <summary>Grey-level change (0..255) between consecutive frames that counts as motion.</summary>
     public int MotionThreshold { get; init; } = 25;
 
-    /// <summary>Motion blobs smaller than this many pixels are noise (rain, compression).</summary>
+    /// <summary>Motion blobs in which fewer pixels changed than this are noise (rain, compression).</summary>
     public int MinMotionArea { get; init; } = 40;
 
     /// <summary>Pixels added around a motion blob or a re-checked object before the detector looks.</summary>

@@ -9,41 +9,42 @@ public static class CenterNetDecoder
     /// <summary>Output stride of the heat map.</summary>
     public const int Stride = 4;
 
-    /// <summary>Classes per cell.</summary>
-    public const int Classes = 80;
-
-    /// <summary>Decodes a heat map [h, w, 80] (NHWC) and sides [h, w, 4] into boxes scoring at least <paramref name="threshold"/>.</summary>
-    public static void Decode(ReadOnlySpan<float> heat, ReadOnlySpan<float> sides, int width, int height, IReadOnlyList<int> classIds, float threshold, List<NetworkBox> into)
+    /// <summary>
+    /// Decodes a heat map [h, w, channels] (NHWC) and sides [h, w, 4] into boxes scoring at least
+    /// <paramref name="threshold"/>. <paramref name="classes"/> names the channels read and the COCO class of each.
+    /// </summary>
+    public static void Decode(
+        ReadOnlySpan<float> heat, ReadOnlySpan<float> sides, int width, int height, int channels, IReadOnlyList<(int Channel, int ClassId)> classes, float threshold, List<NetworkBox> into)
     {
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
                 var cell = (y * width) + x;
-                foreach (var c in classIds)
+                foreach (var (c, classId) in classes)
                 {
-                    var v = heat[(cell * Classes) + c];
-                    if (v < threshold || !IsPeak(heat, x, y, c, v, width, height))
+                    var v = heat[(cell * channels) + c];
+                    if (v < threshold || !IsPeak(heat, x, y, c, v, width, height, channels))
                     {
                         continue;
                     }
 
                     var s = sides.Slice(cell * 4, 4);
                     var (cx, cy) = (x * Stride, y * Stride);
-                    into.Add(new NetworkBox(c, v, cx - s[0], cy - s[1], cx + s[2], cy + s[3]));
+                    into.Add(new NetworkBox(classId, v, cx - s[0], cy - s[1], cx + s[2], cy + s[3]));
                 }
             }
         }
     }
 
-    private static bool IsPeak(ReadOnlySpan<float> heat, int x, int y, int c, float v, int width, int height)
+    private static bool IsPeak(ReadOnlySpan<float> heat, int x, int y, int c, float v, int width, int height, int channels)
     {
         for (var dy = -1; dy <= 1; dy++)
         {
             for (var dx = -1; dx <= 1; dx++)
             {
                 var (nx, ny) = (x + dx, y + dy);
-                if ((dx != 0 || dy != 0) && nx >= 0 && ny >= 0 && nx < width && ny < height && heat[(((ny * width) + nx) * Classes) + c] > v)
+                if ((dx != 0 || dy != 0) && nx >= 0 && ny >= 0 && nx < width && ny < height && heat[(((ny * width) + nx) * channels) + c] > v)
                 {
                     return false;
                 }

@@ -15,11 +15,14 @@ public sealed class CocoDetector : IDisposable
     private readonly InferenceSession _session;
     private readonly string _inputName;
     private readonly int[] _classIds;
+    private readonly (int Channel, int ClassId)[] _classChannels;
+    private readonly int _channels;
     private readonly string[] _outputNames;
 
     /// <summary>Loads a translated model (see <see cref="CocoModelStore"/>).</summary>
-    public CocoDetector(byte[] onnxModel, CocoModelSpec spec, CocoDetectorOptions options)
+    public CocoDetector(TranslatedModel model, CocoDetectorOptions options)
     {
+        var spec = model.Spec;
         var errors = options.Validate();
         if (errors.Count > 0)
         {
@@ -35,10 +38,19 @@ public sealed class CocoDetector : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
-        _session = new InferenceSession(onnxModel, sessionOptions);
+        _classIds = options.EffectiveClassIds.ToArray();
+        var channelClasses = model.ChannelClasses;
+        var missing = _classIds.Where(id => !channelClasses.Contains(id)).Select(id => CocoClasses.Names[id]).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"the model was translated without the classes {string.Join(", ", missing)}; load it with every class in Labels", nameof(model));
+        }
+
+        _classChannels = _classIds.Select(id => (channelClasses.ToList().IndexOf(id), id)).ToArray();
+        _channels = channelClasses.Count;
+        _session = new InferenceSession(model.Onnx, sessionOptions);
         _inputName = _session.InputNames.Single();
         _outputNames = spec.Outputs.ToArray();
-        _classIds = options.EffectiveLabels.Select(l => CocoClasses.Names.ToList().IndexOf(l)).Where(i => i >= 0).ToArray();
     }
 
     /// <summary>The model.</summary>
@@ -62,7 +74,7 @@ public sealed class CocoDetector : IDisposable
         var buffer = ArrayPool<float>.Shared.Rent(length);
         try
         {
-            return Detect(bgr, window, buffer.AsMemory(0, length));
+            return Detect(bgr, window, buffer, length);
         }
         finally
         {
@@ -73,10 +85,11 @@ public sealed class CocoDetector : IDisposable
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 
-    private List<Detection> Detect(Mat bgr, NetworkWindow window, Memory<float> input)
+    private List<Detection> Detect(Mat bgr, NetworkWindow window, float[] buffer, int length)
     {
-        ImageTensor.Fill(bgr, window, Spec, input.Span);
-        long[] shape = Spec.ChannelsFirst ? [1, 3, window.InputHeight, window.InputWidth] : [1, window.InputHeight, window.InputWidth, 3];
+        ImageTensor.Fill(bgr, window, Spec, buffer);
+        var input = buffer.AsMemory(0, length);
+        long[] shape = [1, 3, window.InputHeight, window.InputWidth];
         using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input, shape);
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_inputName], [value], _outputNames);
@@ -94,7 +107,7 @@ public sealed class CocoDetector : IDisposable
         {
             var heatShape = outputs[0].GetTensorTypeAndShape().Shape;
             CenterNetDecoder.Decode(
-                outputs[0].GetTensorDataAsSpan<float>(), outputs[1].GetTensorDataAsSpan<float>(), (int)heatShape[2], (int)heatShape[1], _classIds, threshold, boxes);
+                outputs[0].GetTensorDataAsSpan<float>(), outputs[1].GetTensorDataAsSpan<float>(), (int)heatShape[2], (int)heatShape[1], _channels, _classChannels, threshold, boxes);
         }
 
         var inFrame = boxes

@@ -56,6 +56,9 @@ public sealed record CocoDetectorOptions
     /// <summary><see cref="Labels"/> or the road users.</summary>
     public IReadOnlyList<string> EffectiveLabels => Labels ?? Onnx.OnnxDetectorOptions.TrafficLabels;
 
+    /// <summary>COCO class ids of <see cref="EffectiveLabels"/>: the classes a translation needs to compute.</summary>
+    public IReadOnlyList<int> EffectiveClassIds => EffectiveLabels.Select(l => Onnx.CocoClasses.Names.ToList().IndexOf(l)).Where(i => i >= 0).ToList();
+
     /// <summary>Problems with these settings; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
     {

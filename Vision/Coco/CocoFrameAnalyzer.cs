@@ -22,7 +22,7 @@ public sealed class CocoFrameAnalyzer : IFrameAnalyzer, IDisposable
         }
 
         _tracker = new ObjectTracker(tracking);
-        Detector = new CocoDetector(model.Onnx, model.Spec, detector);
+        Detector = new CocoDetector(model, detector);
         Name = model.Spec.Kind == CocoModelKind.NanoDet ? "coco-nanodet" : "coco-centernet";
         Version = model.Version;
     }

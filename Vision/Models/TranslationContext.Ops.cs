@@ -189,16 +189,19 @@ internal sealed partial class TranslationContext
             }
         }
 
+        var (keptWeights, keptOutputs) = KeptChannels(node, weights, outputs);
         var inputs = new List<string>
         {
             Transposed(Value(x), ToNchw),
-            EmitConstant("w:" + node.Name, TfjsTensor.Of([outputs, depthwise ? 1 : i, h, w], weights)),
+            EmitConstant("w:" + node.Name, TfjsTensor.Of([keptOutputs, depthwise ? 1 : i, h, w], keptWeights)),
         };
         var fused = node.TextList("fused_ops");
         var activations = fused.SkipWhile(f => f == "BiasAdd").ToList();
         if (fused.Count > 0 && fused[0] == "BiasAdd")
         {
-            inputs.Add(Value(node.Inputs[2]));
+            inputs.Add(keptOutputs == outputs
+                ? Value(node.Inputs[2])
+                : EmitConstant("b:" + node.Name, TfjsTensor.Of([keptOutputs], KeptChannels(node, RequireConstant(node, 2).Floats!, outputs).Values)));
         }
         else if (fused.Count > 0)
         {

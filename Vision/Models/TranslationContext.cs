@@ -22,9 +22,9 @@ internal sealed partial class TranslationContext
     private readonly bool _inputIsNchw;
     private int _temp;
 
-    public TranslationContext(TfjsGraphModel model, bool flexible)
+    public TranslationContext(TfjsGraphModel model, TranslationOptions options)
     {
-        _flexible = flexible;
+        _flexible = options.FlexibleInput;
         _nodes = model.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         _constants = new Dictionary<string, TfjsTensor>(model.Constants, StringComparer.Ordinal);
         _consumers = model.Nodes
@@ -49,9 +49,22 @@ internal sealed partial class TranslationContext
             symbols[w] = null;
         }
 
-        Builder.Input(input.Name, symbols, ["height", "width"]);
-        _values[input.Name] = input.Name;
         _strides[input.Name] = 1;
+        if (options.ChannelsFirstInput && !_inputIsNchw)
+        {
+            Builder.Input(input.Name, [symbols[0], symbols[3], symbols[1], symbols[2]], ["height", "width"]);
+            _values[input.Name] = Transposed(input.Name, ToNhwc);
+        }
+        else
+        {
+            Builder.Input(input.Name, symbols, ["height", "width"]);
+            _values[input.Name] = input.Name;
+        }
+
+        foreach (var (output, channels) in options.OutputChannels)
+        {
+            _keptChannels[OutputConvolution(output)] = channels;
+        }
     }
 
     public OnnxModelBuilder Builder { get; }

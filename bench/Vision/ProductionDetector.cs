@@ -7,7 +7,7 @@ namespace VibeCheck.Vision.Bench;
 internal static class ProductionDetector
 {
     /// <summary>The COCO analyser; throws when the model files are not installed (run scripts/fetch-models.sh).</summary>
-    public static CocoFrameAnalyzer Create(CocoModelKind? model = null, bool? cascade = null, int? referenceFrameWidth = null)
+    public static CocoFrameAnalyzer Create(CocoModelKind? model = null, bool? cascade = null, int? referenceFrameWidth = null, bool allClasses = false)
     {
         var defaults = new FrameAnalyzerOptions();
         var detector = defaults.Coco with
@@ -15,7 +15,7 @@ internal static class ProductionDetector
             Model = model ?? defaults.Coco.Model,
             ReferenceFrameWidth = referenceFrameWidth ?? defaults.Coco.ReferenceFrameWidth,
         };
-        var translated = CocoModelStore.Load(detector.ModelDirectory ?? CocoModelStore.DefaultDirectory(), CocoModelSpec.For(detector.Model));
+        var translated = CocoModelStore.Load(detector.ModelDirectory ?? CocoModelStore.DefaultDirectory(), CocoModelSpec.For(detector.Model), allClasses ? null : detector.EffectiveClassIds);
         var cascadeOptions = defaults.Cascade with { Enabled = cascade ?? defaults.Cascade.Enabled };
         return new CocoFrameAnalyzer(translated, detector, cascadeOptions, defaults.Tracking);
     }

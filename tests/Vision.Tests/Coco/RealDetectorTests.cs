@@ -16,7 +16,7 @@ public sealed class RealDetectorTests
     public void Clearly_visible_car_is_found_with_its_box(CocoModelKind kind)
     {
         var model = CocoModelStore.Load(RealData.ModelDirectory, CocoModelSpec.For(kind));
-        using var detector = new CocoDetector(model.Onnx, model.Spec, new CocoDetectorOptions { Model = kind });
+        using var detector = new CocoDetector(model, new CocoDetectorOptions { Model = kind });
         using var frame = Cv2.ImRead(RealData.Curbwatch(0));
 
         var detections = detector.Detect(frame, new Rect(0, 0, frame.Cols, frame.Rows));
@@ -31,12 +31,12 @@ public sealed class RealDetectorTests
     public void Boxes_come_back_in_the_pixels_of_a_frame_of_any_size()
     {
         var model = CocoModelStore.Load(RealData.ModelDirectory, CocoModelSpec.CenterNet);
-        using var detector = new CocoDetector(model.Onnx, model.Spec, new CocoDetectorOptions());
+        using var detector = new CocoDetector(model, new CocoDetectorOptions());
         using var frame = Cv2.ImRead(RealData.Curbwatch(0));
         using var doubled = new Mat();
         Cv2.Resize(frame, doubled, new Size(frame.Cols * 2, frame.Rows * 2));
         // Fed at twice the size, the detector (told frames are 704 wide) must report the same car at twice the box.
-        using var wide = new CocoDetector(model.Onnx, model.Spec, new CocoDetectorOptions { ReferenceFrameWidth = 704 });
+        using var wide = new CocoDetector(model, new CocoDetectorOptions { ReferenceFrameWidth = 704 });
 
         var found = wide.Detect(doubled, new Rect(0, 0, doubled.Cols, doubled.Rows));
 
