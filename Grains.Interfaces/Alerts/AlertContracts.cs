@@ -145,3 +145,15 @@ public sealed record UnusualActivityReport(
     [property: Id(4)] double Expected,
     [property: Id(5)] double Lower,
     [property: Id(6)] double Upper);
+
+/// <summary>
+/// The outcome of one delivery attempt, sent back to the alert grain by its sends, which run outside its turns.
+/// <paramref name="Outcome"/> is <c>Success</c>, <c>Transient</c> or <c>Permanent</c>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("vibecheck.delivery-report")]
+public sealed record DeliveryReport(
+    [property: Id(0)] string IdempotencyKey,
+    [property: Id(1)] int Attempt,
+    [property: Id(2)] string Outcome,
+    [property: Id(3)] string Reason,
+    [property: Id(4)] DateTimeOffset At);

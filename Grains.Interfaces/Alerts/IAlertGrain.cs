@@ -69,4 +69,11 @@ public interface IAlertGrain : IGrainWithStringKey
     [Alias("PendingDeliveries")]
     [AlwaysInterleave]
     Task<IReadOnlyList<DeliveryView>> PendingDeliveries();
+
+    /// <summary>
+    /// Outcomes of sends this grain started. Its deliveries run outside its turns, so a receiver that hangs holds
+    /// up no report or query; the outcomes come back through this call and are applied in one state write.
+    /// </summary>
+    [Alias("DeliveriesFinished")]
+    Task DeliveriesFinished(IReadOnlyList<DeliveryReport> reports);
 }

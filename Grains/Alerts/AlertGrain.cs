@@ -8,11 +8,11 @@ using VibeCheck.Warehouse.Rows;
 namespace VibeCheck.Grains.Alerts;
 
 /// <summary>
-/// Routes and delivers alerts with the alerting library's Alertmanager semantics. Every change is planned
+/// Routes alerts with the alerting library's Alertmanager semantics. Every change is planned
 /// (<see cref="NotificationPlanner"/>), the notifications enter the outbox, and state and outbox are persisted
-/// in one write before anything is sent; a grain timer then delivers what is due and wakes up for the next
-/// group flush, escalation or retry. A reminder reactivates the grain after a silo crash so pending deliveries
-/// resume with their idempotency keys unchanged.
+/// in one write before anything is sent; a grain timer then starts the sends of what is due, outside the grain's
+/// turns (AlertGrain.Delivery.cs), and wakes up for the next group flush, escalation or retry. A reminder
+/// reactivates the grain after a silo crash so pending deliveries resume with their idempotency keys unchanged.
 /// </summary>
 public sealed partial class AlertGrain(
     [PersistentState("alerts", AlertStorageNames.Alerts)] IPersistentState<AlertGrainState> state,
@@ -219,26 +219,18 @@ public sealed partial class AlertGrain(
             RecordQueued(plan.Notifications);
         }
 
-        var before = state.State.Outbox;
-        if (before.NextDueAt() is { } due && due <= clock.GetUtcNow())
-        {
-            var after = await worker.DeliverDueAsync(before, cancellationToken);
-            state.State.Outbox = after;
-            await state.WriteStateAsync();
-            RecordAttempts(before, after);
-        }
-
+        StartDueDeliveries();
         await ScheduleAsync();
     }
 
     private async Task ScheduleAsync()
     {
         var now = clock.GetUtcNow();
-        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), state.State.Outbox.NextDueAt() }.OfType<DateTimeOffset>().ToList();
+        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt() }.OfType<DateTimeOffset>().ToList();
         if (times.Count == 0)
         {
             _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            if (_reminderRegistered && state.State.Outbox.Pending.Count == 0 && state.State.Alerting.Groups.Count == 0)
+            if (_reminderRegistered && state.State.Outbox.Pending.Count == 0 && _inFlight.Count == 0 && state.State.Alerting.Groups.Count == 0)
             {
                 var reminder = await this.GetReminder(ResumeReminder);
                 if (reminder is not null)

@@ -107,6 +107,27 @@ public sealed class OutboxTests
         Assert.Contains("broken", Assert.Single(outbox.Pending).LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sent_apart_and_applied_later_an_attempt_counts_once_and_in_flight_items_are_not_due()
+    {
+        var clock = new FakeTimeProvider(Make.T0);
+        var channel = new ScriptedChannel("webhook", _ => DeliveryResult.Transient("HTTP 503 ServiceUnavailable"));
+        var worker = new DeliveryWorker([channel], new DeliveryOptions(), clock, NullLogger<DeliveryWorker>.Instance);
+        var outbox = new Outbox().Enqueue([Sample("webhook", "email")], Make.T0);
+
+        var due = worker.Due(outbox, new HashSet<string> { "vibecheck-1:email" });
+        var attempt = await worker.SendAsync(Assert.Single(due), CancellationToken.None);
+        var once = worker.Apply(outbox, [attempt]);
+        var twice = worker.Apply(once, [attempt]);
+
+        Assert.Equal("vibecheck-1:webhook", attempt.IdempotencyKey);
+        Assert.Equal(1, attempt.Attempt);
+        Assert.Same(once, twice);
+        Assert.Single(once.History);
+        Assert.Equal(1, once.Pending.Single(p => p.Channel == "webhook").Attempts);
+        Assert.Same(outbox, worker.Apply(outbox, [attempt with { IdempotencyKey = "vibecheck-9:webhook" }]));
+    }
+
     private sealed class ScriptedChannel(string name, Func<int, DeliveryResult> script) : IAlertChannel
     {
         public int Calls { get; private set; }
