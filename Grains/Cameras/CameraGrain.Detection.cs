@@ -77,15 +77,14 @@ public sealed partial class CameraGrain
 
     /// <summary>
     /// Sends the persisted queues, oldest first; a report leaves its queue only once its grain acknowledged it. The
-    /// first failure stops the queue (order per episode matters) until the next poll.
+    /// first failure stops the queue (order per episode matters); false then, or while Redis is unreachable.
     /// </summary>
-    private async Task HandOffAsync()
+    private async Task<bool> HandOffAsync()
     {
         // The receivers persist what they accept; with Redis down each call would wait for their failed write.
         if (StorageUnreachable())
         {
-            FlushWhenRedisReturns();
-            return;
+            return false;
         }
 
         var s = state.State;
@@ -113,10 +112,13 @@ public sealed partial class CameraGrain
         {
             logger.LogWarning(ex, "Camera {CameraId} hand-off failed; {Violations} violation reports and {Buckets} buckets wait for the next poll",
                 CameraId, s.PendingViolationReports.Count, s.PendingActivityReports.Count);
+            _unsaved |= sent > 0;
+            return false;
         }
 
-        // Acknowledged items are written with the next poll or on deactivation; a crash before that only repeats them,
-        // and both receivers apply repeats once.
+        // Acknowledged items are written by the drain right after; a crash before that only repeats them, and both
+        // receivers apply repeats once.
         _unsaved |= sent > 0;
+        return true;
     }
 }

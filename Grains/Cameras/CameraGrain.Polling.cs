@@ -35,7 +35,11 @@ public sealed partial class CameraGrain
         }
 
         await PersistAsync();
-        await HandOffAsync();
+        if (HasOutbox)
+        {
+            DrainSoon();
+        }
+
         _lastResult = result with { CacheHit = false };
         _lastResultAt = now;
         metrics.ProcessingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -169,7 +173,7 @@ public sealed partial class CameraGrain
         if (StorageUnreachable())
         {
             _unsaved = true;
-            FlushWhenRedisReturns();
+            DrainSoon();
             return;
         }
 

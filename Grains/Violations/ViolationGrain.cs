@@ -14,7 +14,8 @@ namespace VibeCheck.Grains.Violations;
 /// One violation episode: its confidence history, evidence and lifecycle. Decides the tier with
 /// <see cref="TierPolicy"/> (robust, only rising), forwards the alert (MEDIUM and HIGH, and their resolution) to the
 /// <see cref="IAlertGrain"/> and writes the episode's row to the warehouse at least once: the row is written and
-/// acknowledged before the state says so, and a failed write is retried by a reminder, which survives the silo.
+/// acknowledged before the state says so, and a failed write is retried by a reminder, which survives the silo. Each
+/// report costs one state write.
 /// </summary>
 public sealed class ViolationGrain(
     [PersistentState("violation", AlertStorageNames.Violations)] IPersistentState<ViolationState> state,
@@ -40,21 +41,20 @@ public sealed class ViolationGrain(
     {
         ArgumentNullException.ThrowIfNull(report);
         var s = state.State;
-        if (report.Sequence <= s.LastSequence)
+        if (report.Sequence > s.LastSequence)
         {
-            // A repeat: applied already (in memory at least); make sure it is persisted and that its alert update and
-            // warehouse row went out: the first try may have failed at any of these steps.
-            await state.WriteStateAsync();
-            await ForwardAsync();
-            await RecordAsync();
-            return;
+            Apply(s, report);
         }
 
-        Apply(s, report);
-        await state.WriteStateAsync();
+        // One state write per report, after the alert update and the warehouse row went out. A crash before it loses
+        // nothing: the camera keeps the report until this call returns and repeats it; the repeat applies afresh and
+        // sends the same alert update (idempotent by fingerprint) and the same row (one per episode) again. A repeat
+        // of a report applied before does the steps that may have failed the first time.
         // The alert first: a slow or failing warehouse must not hold up a notification.
         await ForwardAsync();
         await RecordAsync();
+        await state.WriteStateAsync();
+        await StopRetryingWhenRecordedAsync();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -62,7 +62,12 @@ public sealed class ViolationGrain(
         if (reminderName == WarehouseRetryReminder)
         {
             _retryMayBeRegistered = true;
-            await RecordAsync();
+            if (await RecordAsync())
+            {
+                await state.WriteStateAsync();
+            }
+
+            await StopRetryingWhenRecordedAsync();
         }
     }
 
@@ -113,20 +118,19 @@ public sealed class ViolationGrain(
         }
 
         s.ForwardedSequence = s.LastSequence;
-        await state.WriteStateAsync();
     }
 
     /// <summary>
-    /// Writes the episode's row when the warehouse has not acknowledged the latest sequence. The write is idempotent
-    /// (one row per episode), so a retry after an unrecorded acknowledgement only rewrites the same row.
+    /// Writes the episode's row when the warehouse has not acknowledged the latest sequence; true when that changed
+    /// the state (to be persisted by the caller). The write is idempotent (one row per episode), so a retry after an
+    /// unrecorded acknowledgement only rewrites the same row. A failed write registers the retry reminder.
     /// </summary>
-    private async Task RecordAsync()
+    private async Task<bool> RecordAsync()
     {
         var s = state.State;
         if (s.WarehouseSequence >= s.LastSequence)
         {
-            await StopRetryingAsync();
-            return;
+            return false;
         }
 
         var confidence = s.Confidence.PeakRobustScore > 0 ? s.Confidence.PeakRobustScore : s.Confidence.RecentScores.LastOrDefault();
@@ -145,17 +149,16 @@ public sealed class ViolationGrain(
             // Persisted before the call returns: if even this fails, the camera keeps the report and repeats it.
             _retryMayBeRegistered = true;
             await this.RegisterOrUpdateReminder(WarehouseRetryReminder, WarehouseRetryPeriod, WarehouseRetryPeriod);
-            return;
+            return false;
         }
 
         s.WarehouseSequence = Math.Max(s.WarehouseSequence, sequence);
-        await state.WriteStateAsync();
-        await StopRetryingAsync();
+        return true;
     }
 
-    private async Task StopRetryingAsync()
+    private async Task StopRetryingWhenRecordedAsync()
     {
-        if (!_retryMayBeRegistered)
+        if (!_retryMayBeRegistered || state.State.WarehouseSequence < state.State.LastSequence)
         {
             return;
         }
