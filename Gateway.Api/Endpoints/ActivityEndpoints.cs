@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Contracts;
 using VibeCheck.Gateway.Http;
 using VibeCheck.Gateway.Security;
@@ -18,17 +17,16 @@ public static class ActivityEndpoints
 
     public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cameras/{id}/activity", GetActivityAsync)
+        app.MapCameraGroup().MapGet("/activity", GetActivityAsync)
             .WithTags("Predictions")
             .WithName("GetCameraActivity")
             .WithSummary($"The camera's stored 5-minute activity buckets (vehicles, persons, violations) of the last ?hours= hours (default {DefaultHours}, at most {MaxHours}), oldest first.")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
+            .ForReaders();
         return app;
     }
 
     private static async Task<Results<Ok<ActivityHistoryResponse>, ProblemHttpResult>> GetActivityAsync(
-        string id, IClusterClient cluster, RegistryIndex registry, TimeProvider clock, string? hours = null)
+        KnownCamera camera, IClusterClient cluster, TimeProvider clock, string? hours = null)
     {
         if (!QueryNumbers.TryParse(hours, DefaultHours, MaxHours, out var span))
         {
@@ -36,14 +34,8 @@ public static class ActivityEndpoints
             return Problems.BadQuery($"hours must be a whole number between 1 and {MaxHours}.");
         }
 
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var since = clock.GetUtcNow() - TimeSpan.FromHours(span);
-        var report = await cluster.GetGrain<ICameraForecastGrain>(cameraId).GetActivity(since);
+        var report = await cluster.GetGrain<ICameraForecastGrain>(camera.Id).GetActivity(since);
         return TypedResults.Ok(ActivityHistoryResponse.Of(report, span, since));
     }
 }

@@ -10,8 +10,7 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin").WithTags("Admin")
-            .RequireAuthorization(Policies.Admin)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.WritePolicy);
+            .ForAdmins();
         admin.MapPost("/registry/sync", SyncRegistryAsync)
             .WithName("SyncRegistry")
             .WithSummary("Syncs the camera registry from the NYC DOT API now.");

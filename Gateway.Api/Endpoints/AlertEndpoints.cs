@@ -17,11 +17,9 @@ public static partial class AlertEndpoints
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
         var reads = app.MapGroup("").WithTags("Alerts")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
+            .ForReaders();
         var writes = app.MapGroup("").WithTags("Alerts")
-            .RequireAuthorization(Policies.Write)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.WritePolicy);
+            .ForWriters();
 
         reads.MapGet("/alerts", ListAsync).WithName("ListAlerts")
             .WithSummary("Alerts, newest first; filter by status (firing, resolved), tier (high, medium, low) and camera.");

@@ -26,13 +26,11 @@ public static class AnalyticsEndpoints
         analytics.MapPost("/query", QueryAsync)
             .WithName("AnalyticsQuery")
             .WithSummary("Runs one read-only SELECT against the warehouse (row and time limits; no file or network access) and answers {columns, rows}.")
-            .RequireAuthorization(Policies.Admin)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.WritePolicy);
+            .ForAdmins();
         analytics.MapGet("/violations", SummarizeViolationsAsync)
             .WithName("AnalyticsViolations")
             .WithSummary("Violation episodes started in [from, to) (ISO 8601; default the last day) grouped by camera, type, hour or borough.")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
+            .ForReaders();
         return app;
     }
 

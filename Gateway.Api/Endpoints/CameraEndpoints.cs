@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Contracts;
 using VibeCheck.Gateway.Http;
 using VibeCheck.Gateway.Security;
@@ -15,12 +14,11 @@ public static class CameraEndpoints
     public static IEndpointRouteBuilder MapCameraEndpoints(this IEndpointRouteBuilder app)
     {
         var cameras = app.MapGroup("/cameras").WithTags("Cameras")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
+            .ForReaders();
         cameras.MapGet("/", ListCamerasAsync)
             .WithName("ListCameras")
             .WithSummary("Lists the registry's cameras, optionally by borough and health (online, offline, frozen, being_serviced, unknown).");
-        cameras.MapGet("/{id}", GetCameraAsync)
+        app.MapCameraGroup().WithTags("Cameras").ForReaders().MapGet("", GetCameraAsync)
             .WithName("GetCamera")
             .WithSummary("One camera's registry entry and polling state.");
 
@@ -28,8 +26,8 @@ public static class CameraEndpoints
             .WithTags("Cameras")
             .WithName("ProcessCamera")
             .WithSummary("Fetches, hashes and analyses the camera's latest frame, or answers from the grain within the camera's refresh period.")
-            .RequireAuthorization(Policies.Write)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.WritePolicy);
+            .ResolvesCamera()
+            .ForWriters();
         return app;
     }
 
@@ -58,36 +56,25 @@ public static class CameraEndpoints
     }
 
     private static async Task<Results<Ok<CameraDetailResponse>, ProblemHttpResult>> GetCameraAsync(
-        string id, IClusterClient cluster, RegistryIndex registry)
+        KnownCamera camera, IClusterClient cluster)
     {
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var snapshot = await cluster.GetGrain<ICameraGrain>(cameraId).GetSnapshot();
+        var snapshot = await cluster.GetGrain<ICameraGrain>(camera.Id).GetSnapshot();
         return TypedResults.Ok(CameraDetailResponse.From(snapshot));
     }
 
     private static async Task<Results<Ok<ProcessResponse>, ProblemHttpResult>> ProcessCameraAsync(
-        string id, IClusterClient cluster, RegistryIndex registry, GatewayMetrics metrics)
+        KnownCamera camera, IClusterClient cluster, GatewayMetrics metrics)
     {
         var started = Stopwatch.GetTimestamp();
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
 
-        var result = await cluster.GetGrain<ICameraGrain>(cameraId).ProcessNow();
+        var result = await cluster.GetGrain<ICameraGrain>(camera.Id).ProcessNow();
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.RecordProcess(result, elapsed);
         return result.Outcome switch
         {
             ProcessOutcome.Processed => TypedResults.Ok(ProcessResponse.From(result, elapsed.TotalMilliseconds)),
-            ProcessOutcome.NotRegistered => Problems.UnknownCamera(cameraId),
-            _ => Problems.CameraUnavailable(cameraId, result.Error),
+            ProcessOutcome.NotRegistered => Problems.UnknownCamera(camera.Id),
+            _ => Problems.CameraUnavailable(camera.Id, result.Error),
         };
     }
 }

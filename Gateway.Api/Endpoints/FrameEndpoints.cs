@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Http;
 using VibeCheck.Gateway.Live;
 using VibeCheck.Gateway.Security;
@@ -12,40 +11,33 @@ public static class FrameEndpoints
 {
     public static IEndpointRouteBuilder MapFrameEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cameras/{id}/frame", GetFrameAsync)
+        app.MapCameraGroup().MapGet("/frame", GetFrameAsync)
             .WithTags("Cameras")
             .WithName("GetCameraFrame")
             .WithSummary("The camera's latest JPEG, fetched through its registry image URL and kept in memory for at most the refresh period (5 min at most).")
             .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
+            .ForReaders();
         return app;
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetFrameAsync(
-        string id, IClusterClient cluster, RegistryIndex registry, FrameCache frames, HttpContext http)
+        KnownCamera camera, IClusterClient cluster, FrameCache frames, HttpContext http)
     {
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var snapshot = await cluster.GetGrain<ICameraGrain>(cameraId).GetSnapshot();
+        var snapshot = await cluster.GetGrain<ICameraGrain>(camera.Id).GetSnapshot();
         if (snapshot.Registration is not { } registration)
         {
-            return Problems.UnknownCamera(cameraId);
+            return Problems.UnknownCamera(camera.Id);
         }
 
         if (!Uri.TryCreate(registration.ImageUrl, UriKind.Absolute, out var imageUrl))
         {
-            return Problems.CameraUnavailable(cameraId, "its registry image URL is not a URL");
+            return Problems.CameraUnavailable(camera.Id, "its registry image URL is not a URL");
         }
 
-        var frame = await frames.GetAsync(cameraId, imageUrl);
+        var frame = await frames.GetAsync(camera.Id, imageUrl);
         if (!frame.IsSuccess)
         {
-            return Problems.CameraUnavailable(cameraId, frame.Error);
+            return Problems.CameraUnavailable(camera.Id, frame.Error);
         }
 
         // Browsers must not keep it either: the frame lives only in this gateway's memory.

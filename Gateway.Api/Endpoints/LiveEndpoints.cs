@@ -25,8 +25,7 @@ public static class LiveEndpoints
             .WithName("LiveEvents")
             .WithSummary("Server-sent events: camera health changes and processed frames, pushed from the grains through Orleans streams.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
+            .ForReaders();
         return app;
     }
 

@@ -24,13 +24,12 @@ public static class PredictionEndpoints
 
     public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder app)
     {
-        var reads = app.MapGroup("/cameras").WithTags("Predictions")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
-        reads.MapGet("/{id}/predictions", GetPredictionAsync)
+        var reads = app.MapCameraGroup().WithTags("Predictions")
+            .ForReaders();
+        reads.MapGet("/predictions", GetPredictionAsync)
             .WithName("GetCameraPrediction")
             .WithSummary("Activity (vehicles + persons per 5-minute bucket) forecast up to ?horizon= minutes (default 60) with 95% intervals, or status insufficient_history.");
-        reads.MapGet("/{id}/anomalies", GetAnomaliesAsync)
+        reads.MapGet("/anomalies", GetAnomaliesAsync)
             .WithName("GetCameraAnomalies")
             .WithSummary("Buckets of the stored history whose activity lies outside the interval at ?probability= (default 0.95).");
 
@@ -38,33 +37,26 @@ public static class PredictionEndpoints
             .WithTags("Predictions")
             .WithName("BulkPredictions")
             .WithSummary($"Forecasts of up to {MaxBulkCameras} cameras at once, answered in parallel, with an error entry per camera that has none.")
-            .RequireAuthorization(Policies.Write)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.WritePolicy);
+            .ForWriters();
         return app;
     }
 
     private static async Task<Results<Ok<PredictionResponse>, ProblemHttpResult>> GetPredictionAsync(
-        string id, IClusterClient cluster, RegistryIndex registry, string? horizon = null)
+        KnownCamera camera, IClusterClient cluster, string? horizon = null)
     {
         if (!QueryNumbers.TryParse(horizon, DefaultHorizon, MaxHorizon, out var minutes))
         {
             return Problems.BadQuery($"horizon must be a whole number of minutes between 1 and {MaxHorizon}.");
         }
 
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var prediction = (await cluster.GetGrain<ICameraForecastGrain>(cameraId).GetPredictions([minutes]))[0];
+        var prediction = (await cluster.GetGrain<ICameraForecastGrain>(camera.Id).GetPredictions([minutes]))[0];
         return prediction.Status == PredictionStatus.HorizonNotConfigured
             ? Problems.BadQuery(prediction.Message ?? $"horizon {minutes} is not forecast.")
             : TypedResults.Ok(PredictionResponse.From(prediction));
     }
 
     private static async Task<Results<Ok<AnomalyResponse>, ProblemHttpResult>> GetAnomaliesAsync(
-        string id, IClusterClient cluster, RegistryIndex registry, string? probability = null)
+        KnownCamera camera, IClusterClient cluster, string? probability = null)
     {
         var p = DefaultProbability;
         if (probability is not null && !(double.TryParse(probability, NumberStyles.Float, CultureInfo.InvariantCulture, out p) && p is > 0.5 and < 1))
@@ -72,13 +64,7 @@ public static class PredictionEndpoints
             return Problems.BadQuery("probability must be a number between 0.5 and 1 (exclusive), e.g. 0.95.");
         }
 
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var report = await cluster.GetGrain<ICameraForecastGrain>(cameraId).GetAnomalies(p);
+        var report = await cluster.GetGrain<ICameraForecastGrain>(camera.Id).GetAnomalies(p);
         return TypedResults.Ok(AnomalyResponse.From(report));
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Contracts;
 using VibeCheck.Gateway.Http;
 using VibeCheck.Gateway.Security;
@@ -12,29 +11,22 @@ public static class ViolationEndpoints
 {
     public static IEndpointRouteBuilder MapViolationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cameras/{id}/violations", ListAsync)
+        app.MapCameraGroup().MapGet("/violations", ListAsync)
             .WithTags("Violations")
             .WithName("ListCameraViolations")
             .WithSummary("The camera's violation episodes (open, then recently resolved) with confidence and evidence.")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
+            .ForReaders();
         return app;
     }
 
     private static async Task<Results<Ok<ViolationListResponse>, ProblemHttpResult>> ListAsync(
-        string id, IClusterClient cluster, RegistryIndex registry)
+        KnownCamera camera, IClusterClient cluster)
     {
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var camera = cluster.GetGrain<ICameraGrain>(cameraId);
-        var episodes = await camera.GetViolations();
-        var status = await camera.GetDetectionStatus();
+        var grain = cluster.GetGrain<ICameraGrain>(camera.Id);
+        var episodes = await grain.GetViolations();
+        var status = await grain.GetDetectionStatus();
         return TypedResults.Ok(new ViolationListResponse(
-            cameraId, episodes.Count, episodes.Select(ViolationEpisodeResponse.From).ToList(),
+            camera.Id, episodes.Count, episodes.Select(ViolationEpisodeResponse.From).ToList(),
             status.PendingViolationReports, status.PendingActivityReports, status.CurrentBucketStart, status.CurrentBucketFrames));
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Contracts;
 using VibeCheck.Gateway.Http;
 using VibeCheck.Gateway.Security;
@@ -15,44 +14,31 @@ public static class ZoneEndpoints
 
     public static IEndpointRouteBuilder MapZoneEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cameras/{id}/zones", GetZonesAsync)
+        var camera = app.MapCameraGroup();
+        camera.MapGet("/zones", GetZonesAsync)
             .WithTags("Zones")
             .WithName("GetCameraZones")
             .WithSummary("The camera's zones: [{name, type, points: [[x, y], ...]}].")
-            .RequireAuthorization(Policies.Read)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.ReadPolicy);
-        app.MapPut("/cameras/{id}/zones", PutZonesAsync)
+            .ForReaders();
+        camera.MapPut("/zones", PutZonesAsync)
             .WithTags("Zones")
             .WithName("PutCameraZones")
             .WithSummary("Replaces the camera's zones with the JSON array in the body (empty array: no zones); 400 lists every error.")
             .Accepts<ZoneDocument[]>("application/json")
-            .RequireAuthorization(Policies.Write)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.WritePolicy);
+            .ForWriters();
         return app;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ZoneDocument>>, ProblemHttpResult>> GetZonesAsync(
-        string id, IClusterClient cluster, RegistryIndex registry)
+        KnownCamera camera, IClusterClient cluster)
     {
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var zones = await cluster.GetGrain<ICameraGrain>(cameraId).GetZones();
+        var zones = await cluster.GetGrain<ICameraGrain>(camera.Id).GetZones();
         return TypedResults.Ok<IReadOnlyList<ZoneDocument>>(zones.Select(ZoneDocument.From).ToList());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ZoneDocument>>, ProblemHttpResult>> PutZonesAsync(
-        string id, HttpRequest request, IClusterClient cluster, RegistryIndex registry)
+        KnownCamera camera, HttpRequest request, IClusterClient cluster)
     {
-        var (cameraId, problem) = await registry.ResolveAsync(id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         ZoneDocument?[]? body;
         try
         {
@@ -73,7 +59,7 @@ public static class ZoneEndpoints
             return InvalidZones(errors);
         }
 
-        var result = await cluster.GetGrain<ICameraGrain>(cameraId).SetZones(zones);
+        var result = await cluster.GetGrain<ICameraGrain>(camera.Id).SetZones(zones);
         return result.Accepted
             ? TypedResults.Ok<IReadOnlyList<ZoneDocument>>(result.Zones.Select(ZoneDocument.From).ToList())
             : InvalidZones(result.Errors);

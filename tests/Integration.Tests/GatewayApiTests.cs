@@ -184,6 +184,13 @@ public sealed class GatewayApiTests(ClusterFixture fixture)
 
         var openApi = await System.Http.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/process/camera/{id}", openApi);
+        // The camera routes bind the id through KnownCamera; the document still lists it as a path parameter.
+        var paths = JsonDocument.Parse(openApi).RootElement.GetProperty("paths");
+        foreach (var (path, verb) in new[] { ("/cameras/{id}", "get"), ("/cameras/{id}/zones", "put"), ("/cameras/{id}/predictions", "get"), ("/process/camera/{id}", "post") })
+        {
+            var parameters = paths.GetProperty(path).GetProperty(verb).TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToList() : [];
+            Assert.Contains(parameters, p => p.GetProperty("name").GetString() == "id" && p.GetProperty("in").GetString() == "path");
+        }
     }
 
     [Fact]
