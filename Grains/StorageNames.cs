@@ -12,4 +12,8 @@ public static class StorageNames
     /// their rendezvous grain, so live events keep reaching gateways when a silo dies.
     /// </summary>
     public const string PubSub = Orleans.Providers.ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME;
+
+    /// <summary>Every grain storage the silo registers, alerting's included: one list, so none is forgotten.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Cameras, Registry, Forecasts, Alerts.AlertStorageNames.Violations, Alerts.AlertStorageNames.Alerts, PubSub];
 }

@@ -46,14 +46,13 @@ public static class SiloBuilderExtensions
         // only slow under load.
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(ClusterSettings.SectionName + ":Membership"));
 
-        silo.AddRedisGrainStorage(StorageNames.Cameras, o => o.ConfigurationOptions = redis.Clone());
-        silo.AddRedisGrainStorage(StorageNames.Registry, o => o.ConfigurationOptions = redis.Clone());
-        silo.AddRedisGrainStorage(StorageNames.Forecasts, o => o.ConfigurationOptions = redis.Clone());
-        silo.AddRedisGrainStorage(VibeCheck.Grains.Alerts.AlertStorageNames.Violations, o => o.ConfigurationOptions = redis.Clone());
-        silo.AddRedisGrainStorage(VibeCheck.Grains.Alerts.AlertStorageNames.Alerts, o => o.ConfigurationOptions = redis.Clone());
+        foreach (var storage in StorageNames.All)
+        {
+            silo.AddRedisGrainStorage(storage, o => o.ConfigurationOptions = redis.Clone());
+        }
+
         silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
         silo.AddMemoryStreams(VibeCheck.Grains.Interfaces.Live.LiveStreams.Provider);
-        silo.AddRedisGrainStorage(StorageNames.PubSub, o => o.ConfigurationOptions = redis.Clone());
         silo.AddDashboard();
         silo.AddStartupTask<RegistryStartupTask>();
 
