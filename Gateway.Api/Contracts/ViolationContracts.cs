@@ -31,7 +31,7 @@ public sealed record ViolationEpisodeResponse(
     ViolationEvidenceResponse Evidence)
 {
     public static ViolationEpisodeResponse From(ViolationEpisodeReport r) => new(
-        r.EpisodeId, r.Type, r.Zone, r.Confidence, r.Status, r.StartedAt, r.EndedAt,
+        r.EpisodeId, r.Type, r.Zone, r.Confidence, r.Status == ViolationEpisodeStatus.Resolved ? "resolved" : "open", r.StartedAt, r.EndedAt,
         new ViolationEvidenceResponse(r.Detector, r.FrameHashes, r.Boxes.Select(b => new BoxResponse(b.X, b.Y, b.Width, b.Height)).ToList()));
 }
 

@@ -4,13 +4,13 @@ namespace VibeCheck.Grains.Interfaces.Alerts;
 [GenerateSerializer, Immutable, Alias("vibecheck.violation-alert-update")]
 public sealed record ViolationAlertUpdate(
     [property: Id(0)] string EpisodeId,
-    [property: Id(1)] string CameraId,
+    [property: Id(1)] Guid CameraId,
     [property: Id(2)] string CameraName,
     [property: Id(3)] string ViolationType,
     [property: Id(4)] string Zone,
     [property: Id(5)] string Borough,
     [property: Id(6)] double Confidence,
-    [property: Id(7)] string Tier,
+    [property: Id(7)] ViolationTier Tier,
     [property: Id(8)] DateTimeOffset StartedAt,
     [property: Id(9)] DateTimeOffset? EndedAt);
 

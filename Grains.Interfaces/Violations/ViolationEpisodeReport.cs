@@ -14,7 +14,7 @@ public sealed record ViolationEpisodeReport(
     [property: Id(4)] string Borough,
     [property: Id(5)] string Type,
     [property: Id(6)] string Zone,
-    [property: Id(7)] string Status,
+    [property: Id(7)] ViolationEpisodeStatus Status,
     [property: Id(8)] double Confidence,
     [property: Id(9)] DateTimeOffset StartedAt,
     [property: Id(10)] DateTimeOffset? EndedAt,

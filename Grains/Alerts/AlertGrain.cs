@@ -46,9 +46,9 @@ public sealed partial class AlertGrain(
     {
         ArgumentNullException.ThrowIfNull(update);
         var now = clock.GetUtcNow();
-        var tier = AlertViews.ParseTier(update.Tier) ?? AlertTier.Low;
+        var tier = update.Tier.ToAlertTier();
         var episode = new ViolationEpisodeInfo(
-            update.EpisodeId, update.CameraId, update.CameraName, update.ViolationType, update.Zone, update.Borough,
+            update.EpisodeId, update.CameraId.ToString(), update.CameraName, update.ViolationType, update.Zone, update.Borough,
             update.Confidence, update.StartedAt);
         var alert = ViolationAlerts.From(episode, tier, now);
         var s = state.State.Alerting;

@@ -73,7 +73,7 @@ public static class CameraDetection
         while (s.PendingViolationReports.Count > MaxPendingViolationReports)
         {
             // Each report carries the episode's whole state, so an older update of an open episode is the cheapest loss.
-            var index = s.PendingViolationReports.FindIndex(r => r.Status == EpisodeStatus.Open);
+            var index = s.PendingViolationReports.FindIndex(r => r.Status == ViolationEpisodeStatus.Open);
             s.PendingViolationReports.RemoveAt(Math.Max(index, 0));
         }
 

@@ -28,7 +28,7 @@ public static class CameraViolationMapping
         camera?.Borough ?? "",
         e.Type,
         e.Zone,
-        e.Status,
+        e.Status == EpisodeStatus.Resolved ? ViolationEpisodeStatus.Resolved : ViolationEpisodeStatus.Open,
         e.Confidence,
         e.StartedAt,
         e.EndedAt,

@@ -83,7 +83,7 @@ public sealed class ViolationGrain(
         s.Detector = report.Detector;
         s.StartedAt = report.StartedAt;
         s.LastObservedAt = report.ObservedAt;
-        var resolved = IsResolved(report.Status);
+        var resolved = report.Status == ViolationEpisodeStatus.Resolved;
         if (s.EndedAt is null)
         {
             // Scores only count while the episode is open; a resolved episode keeps its tier.
@@ -111,8 +111,8 @@ public sealed class ViolationGrain(
         {
             var confidence = s.Confidence.PeakRobustScore > 0 ? s.Confidence.PeakRobustScore : s.Confidence.RecentScores.LastOrDefault();
             await GrainFactory.GetGrain<IAlertGrain>(IAlertGrain.Key).ReportViolation(new ViolationAlertUpdate(
-                s.EpisodeId, s.CameraId.ToString(), s.CameraName, s.Type, s.Zone, s.Borough, confidence,
-                AlertWireNames.Of(tier), s.StartedAt, s.EndedAt));
+                s.EpisodeId, s.CameraId, s.CameraName, s.Type, s.Zone, s.Borough, confidence,
+                tier.ToViolationTier(), s.StartedAt, s.EndedAt));
             s.ForwardedTier = tier;
             s.ForwardedResolved = resolved;
         }
@@ -171,5 +171,4 @@ public sealed class ViolationGrain(
         _retryMayBeRegistered = false;
     }
 
-    private static bool IsResolved(string status) => string.Equals(status, EpisodeStatus.Resolved, StringComparison.OrdinalIgnoreCase);
 }

@@ -24,7 +24,7 @@ public sealed class Episode(Guid camera, string type = "bike_lane_blocked")
         var at = _start.AddSeconds(2 * n);
         return new ViolationEpisodeReport(
             Id, n, Camera, $"Test Ave @ {Camera.ToString()[..4]} St", "Manhattan", Type, "lane-1",
-            resolved ? "resolved" : "open", confidence, _start, resolved ? at : null, at,
+            resolved ? ViolationEpisodeStatus.Resolved : ViolationEpisodeStatus.Open, confidence, _start, resolved ? at : null, at,
             [$"hash-{n}"], [new DetectionSummary("car", confidence, 10, 20, 30, 40)], "test");
     }
 

@@ -29,7 +29,7 @@ public sealed class DrillLedger(VibeCheckCluster system, WebhookReceiver webhook
         {
             foreach (var episode in await system.Grains.GetGrain<ICameraGrain>(camera).GetViolations())
             {
-                _accepted[episode.EpisodeId] = episode.Status;
+                _accepted[episode.EpisodeId] = episode.Status == VibeCheck.Grains.Interfaces.Violations.ViolationEpisodeStatus.Resolved ? "resolved" : "open";
             }
         }
 

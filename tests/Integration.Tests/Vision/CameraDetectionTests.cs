@@ -37,7 +37,7 @@ public sealed class CameraDetectionTests
         }
 
         // Opens on frame 2, updated on frames 3 and 4, resolved on frame 10 (more than 10 s after frame 4).
-        Assert.Equal(["open", "open", "open", "resolved"], reports.Select(r => r.Status));
+        Assert.Equal([ViolationEpisodeStatus.Open, ViolationEpisodeStatus.Open, ViolationEpisodeStatus.Open, ViolationEpisodeStatus.Resolved], reports.Select(r => r.Status));
         Assert.Single(reports.Select(r => r.EpisodeId).Distinct());
         Assert.Equal(reports.Select(r => r.Sequence).Order(), reports.Select(r => r.Sequence));
         Assert.True(reports[0].Sequence > 0, "the violation grain ignores sequences it has seen, starting at -1");
@@ -45,7 +45,7 @@ public sealed class CameraDetectionTests
         Assert.Equal("Test Ave", reports[0].CameraName);
         Assert.Equal(reports, s.PendingViolationReports);
         var listed = Assert.Single(CameraDetection.Listing(s, Camera));
-        Assert.Equal("resolved", listed.Status);
+        Assert.Equal(ViolationEpisodeStatus.Resolved, listed.Status);
         Assert.Equal(T0.AddSeconds(8), listed.EndedAt);
         Assert.Empty(s.Episodes.Open);
     }
@@ -96,7 +96,7 @@ public sealed class CameraDetectionTests
 
         Assert.Empty(CameraDetection.OnNoFrame(s, Monitor, Camera, T0.AddSeconds(10)));
         var resolved = Assert.Single(CameraDetection.OnNoFrame(s, Monitor, Camera, T0.AddMinutes(6)));
-        Assert.Equal("resolved", resolved.Status);
+        Assert.Equal(ViolationEpisodeStatus.Resolved, resolved.Status);
         Assert.Equal(T0, Assert.Single(s.PendingActivityReports).BucketStart);
         Assert.Empty(s.ActivityBuckets);
     }
