@@ -1,5 +1,5 @@
-using Orleans.Dashboard;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 using VibeCheck.Redis;
 

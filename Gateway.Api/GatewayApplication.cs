@@ -1,6 +1,5 @@
-using Orleans.Dashboard;
-using Microsoft.AspNetCore.Diagnostics;
 using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 using VibeCheck.Configuration;
 using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Endpoints;

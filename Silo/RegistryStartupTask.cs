@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using VibeCheck.Grains.Interfaces;
 
 namespace VibeCheck.Silo;

@@ -1,8 +1,6 @@
-using Orleans.Dashboard;
 using System.Net;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 using VibeCheck.Grains;
 using VibeCheck.Grains.Analytics;

@@ -10,26 +10,26 @@ namespace VibeCheck.Alerting;
 /// </summary>
 public sealed class DeliveryWorker
 {
-    private readonly Dictionary<string, IAlertChannel> channels;
-    private readonly DeliveryOptions options;
-    private readonly TimeProvider time;
-    private readonly ILogger<DeliveryWorker> logger;
+    private readonly Dictionary<string, IAlertChannel> _channels;
+    private readonly DeliveryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DeliveryWorker> _logger;
 
     /// <summary>Creates a worker over the given channels.</summary>
     public DeliveryWorker(IEnumerable<IAlertChannel> channels, DeliveryOptions options, TimeProvider time, ILogger<DeliveryWorker> logger)
     {
         ArgumentNullException.ThrowIfNull(channels);
-        this.channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        this.options = options;
-        this.time = time;
-        this.logger = logger;
+        _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        _options = options;
+        _time = time;
+        _logger = logger;
     }
 
     /// <summary>The bound of one send (<see cref="DeliveryOptions.AttemptTimeout"/>).</summary>
-    public TimeSpan AttemptTimeout => options.AttemptTimeout;
+    public TimeSpan AttemptTimeout => _options.AttemptTimeout;
 
     /// <summary>Names of the channels this worker can deliver to.</summary>
-    public IReadOnlyCollection<string> ChannelNames => channels.Keys;
+    public IReadOnlyCollection<string> ChannelNames => _channels.Keys;
 
     /// <summary>
     /// Sends up to <see cref="DeliveryOptions.BatchSize"/> due items, one after the other, and applies the outcomes.
@@ -64,11 +64,11 @@ public sealed class DeliveryWorker
     public IReadOnlyList<OutboxItem> Due(Outbox outbox, IReadOnlySet<string> inFlight)
     {
         ArgumentNullException.ThrowIfNull(outbox);
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         return outbox.Pending
             .Where(p => p.NextAttemptAt <= now && !inFlight.Contains(p.IdempotencyKey))
             .OrderBy(p => p.NextAttemptAt)
-            .Take(options.BatchSize)
+            .Take(_options.BatchSize)
             .ToList();
     }
 
@@ -80,7 +80,7 @@ public sealed class DeliveryWorker
     {
         ArgumentNullException.ThrowIfNull(item);
         var result = await AttemptAsync(item, cancellationToken).ConfigureAwait(false);
-        return new DeliveryAttempt(item.IdempotencyKey, item.Attempts + 1, result, time.GetUtcNow());
+        return new DeliveryAttempt(item.IdempotencyKey, item.Attempts + 1, result, _time.GetUtcNow());
     }
 
     /// <summary>
@@ -123,53 +123,53 @@ public sealed class DeliveryWorker
             if (result.Outcome == DeliveryOutcome.Success)
             {
                 pending.RemoveAt(index);
-                logger.LogInformation("Delivered {Key} via {Channel} on attempt {Attempt}", key, item.Channel, attempt);
+                _logger.LogInformation("Delivered {Key} via {Channel} on attempt {Attempt}", key, item.Channel, attempt);
             }
-            else if (result.Outcome == DeliveryOutcome.Permanent || attempt >= options.MaxAttempts)
+            else if (result.Outcome == DeliveryOutcome.Permanent || attempt >= _options.MaxAttempts)
             {
                 pending.RemoveAt(index);
                 var reason = result.Outcome == DeliveryOutcome.Permanent
                     ? result.Reason
                     : $"gave up after {attempt} attempts: {result.Reason}";
                 dead.Add(new DeadLetter { Item = tried, Reason = reason, DeadAt = at });
-                logger.LogWarning("Dead-lettered {Key} via {Channel}: {Reason}", key, item.Channel, reason);
+                _logger.LogWarning("Dead-lettered {Key} via {Channel}: {Reason}", key, item.Channel, reason);
             }
             else
             {
-                var delay = RetrySchedule.Delay(attempt, key, options);
+                var delay = RetrySchedule.Delay(attempt, key, _options);
                 pending[index] = tried with { NextAttemptAt = at + delay };
-                logger.LogInformation("Delivery {Key} via {Channel} failed ({Reason}); retry in {Delay}", key, item.Channel, result.Reason, delay);
+                _logger.LogInformation("Delivery {Key} via {Channel} failed ({Reason}); retry in {Delay}", key, item.Channel, result.Reason, delay);
             }
         }
 
         return applied == 0 ? outbox : outbox with
         {
             Pending = pending,
-            DeadLetters = dead.TakeLast(options.DeadLetterLimit).ToList(),
-            History = history.TakeLast(options.HistoryLimit).ToList(),
+            DeadLetters = dead.TakeLast(_options.DeadLetterLimit).ToList(),
+            History = history.TakeLast(_options.HistoryLimit).ToList(),
         };
     }
 
     private async Task<DeliveryResult> AttemptAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        if (!channels.TryGetValue(item.Channel, out var channel))
+        if (!_channels.TryGetValue(item.Channel, out var channel))
         {
             return DeliveryResult.Permanent($"no channel registered named '{item.Channel}'");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.AttemptTimeout);
+        timeout.CancelAfter(_options.AttemptTimeout);
         try
         {
             return await channel.SendAsync(item.Notification, item.IdempotencyKey, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DeliveryResult.Transient($"attempt timed out after {options.AttemptTimeout.TotalSeconds:0.###} s");
+            return DeliveryResult.Transient($"attempt timed out after {_options.AttemptTimeout.TotalSeconds:0.###} s");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Channel {Channel} threw for {Key}", item.Channel, item.IdempotencyKey);
+            _logger.LogError(e, "Channel {Channel} threw for {Key}", item.Channel, item.IdempotencyKey);
             return DeliveryResult.Transient($"channel error: {e.GetType().Name}: {e.Message}");
         }
     }

@@ -7,10 +7,10 @@ namespace VibeCheck.Alerting;
 /// </summary>
 public sealed class NotificationPlanner
 {
-    private readonly NotifyOptions notify;
-    private readonly EscalationOptions escalation;
-    private readonly string externalUrl;
-    private readonly HashSet<string>? configuredChannels;
+    private readonly NotifyOptions _notify;
+    private readonly EscalationOptions _escalation;
+    private readonly string _externalUrl;
+    private readonly HashSet<string>? _configuredChannels;
 
     /// <summary>Creates a planner.</summary>
     /// <param name="options">Notify, escalation and external URL settings.</param>
@@ -19,10 +19,10 @@ public sealed class NotificationPlanner
     public NotificationPlanner(AlertsOptions options, IEnumerable<string>? configuredChannels = null, IReadOnlyList<InhibitRule>? inhibitRules = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        notify = options.Notify;
-        escalation = options.Escalation;
-        externalUrl = options.ExternalUrl ?? "";
-        this.configuredChannels = configuredChannels?.ToHashSet(StringComparer.Ordinal);
+        _notify = options.Notify;
+        _escalation = options.Escalation;
+        _externalUrl = options.ExternalUrl ?? "";
+        _configuredChannels = configuredChannels?.ToHashSet(StringComparer.Ordinal);
         InhibitRules = inhibitRules ?? InhibitRule.Defaults;
     }
 
@@ -33,7 +33,7 @@ public sealed class NotificationPlanner
     public NotificationPlan Plan(AlertingState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        state = OutageDetector.Apply(Prune(state, now), notify, now);
+        state = OutageDetector.Apply(Prune(state, now), _notify, now);
         var muted = AlertSuppression.Compute(state, InhibitRules, now);
         var alerts = state.Alerts.ToDictionary(a => a.Fingerprint, StringComparer.Ordinal);
         var firingByGroup = state.Alerts
@@ -99,16 +99,16 @@ public sealed class NotificationPlanner
             Status = alert.Status,
             Tier = alert.Tier,
             Alerts = new[] { NotifiedAlert.From(alert) },
-            Channels = Route(notify.ChannelsFor(alert.Tier)),
+            Channels = Route(_notify.ChannelsFor(alert.Tier)),
             CreatedAt = now,
-            ExternalUrl = externalUrl,
+            ExternalUrl = _externalUrl,
         };
         return new NotificationPlan(state with { NotificationSequence = sequence }, new[] { notification });
     }
 
     /// <summary>
     /// Earliest time at which <see cref="Plan"/> can decide something new without any other change: a group's
-    /// next flush, an escalation falling due, a silence starting or ending. Null when nothing is pending.
+    /// next flush, an _escalation falling due, a silence starting or ending. Null when nothing is pending.
     /// </summary>
     public DateTimeOffset? NextWakeUp(AlertingState state, DateTimeOffset now)
     {
@@ -119,7 +119,7 @@ public sealed class NotificationPlanner
         times.AddRange(state.Alerts
             .Where(a => a.Status == AlertStatus.Firing && a.Tier == AlertTier.High && a.AcknowledgedAt is null
                 && a.EscalatedAt is null && a.HighNotifiedAt is not null && !muted.ContainsKey(a.Fingerprint))
-            .Select(a => a.HighNotifiedAt!.Value + escalation.After));
+            .Select(a => a.HighNotifiedAt!.Value + _escalation.After));
         times.AddRange(state.Silences.SelectMany(s => new[] { s.StartsAt, s.EndsAt }).Where(t => t > now));
         var grouped = state.Groups.Select(g => g.GroupKey).ToHashSet(StringComparer.Ordinal);
         if (state.Alerts.Any(a => a.Status == AlertStatus.Firing && a.Tier >= AlertTier.Medium && !muted.ContainsKey(a.Fingerprint) && !grouped.Contains(GroupKeyOf(a))))
@@ -134,7 +134,7 @@ public sealed class NotificationPlanner
     public string GroupKeyOf(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var parts = notify.EffectiveGroupBy.Select(l => $"{l}=\"{alert.Label(l).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        var parts = _notify.EffectiveGroupBy.Select(l => $"{l}=\"{alert.Label(l).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         return "{}:{" + string.Join(", ", parts) + "}";
     }
 
@@ -148,12 +148,12 @@ public sealed class NotificationPlanner
             GroupKey = key,
             GroupLabels = GroupLabelsOf(firing[0]),
             CreatedAt = created,
-            NextFlushAt = created + notify.GroupWait,
+            NextFlushAt = created + _notify.GroupWait,
         };
     }
 
     private Dictionary<string, string> GroupLabelsOf(Alert alert) =>
-        notify.EffectiveGroupBy.ToDictionary(l => l, alert.Label, StringComparer.Ordinal);
+        _notify.EffectiveGroupBy.ToDictionary(l => l, alert.Label, StringComparer.Ordinal);
 
     private (AlertGroupState Group, Notification? Sent) Flush(
         string scope, AlertGroupState group, List<Alert> firing, Dictionary<string, Alert> alerts, DateTimeOffset now, ref long sequence)
@@ -165,12 +165,12 @@ public sealed class NotificationPlanner
             .ToList();
         var known = group.NotifiedFiring.Where(p => alerts.ContainsKey(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var changed = firing.Any(a => !known.TryGetValue(a.Fingerprint, out var tier) || tier < a.Tier)
-            || (notify.SendResolved && resolved.Count > 0);
-        var repeat = group.LastNotifiedAt is { } last && now >= last + notify.RepeatInterval
+            || (_notify.SendResolved && resolved.Count > 0);
+        var repeat = group.LastNotifiedAt is { } last && now >= last + _notify.RepeatInterval
             && firing.Any(a => a.AcknowledgedAt is null);
-        var next = group with { NextFlushAt = now + notify.GroupInterval };
+        var next = group with { NextFlushAt = now + _notify.GroupInterval };
 
-        if (!(changed || repeat) || (firing.Count == 0 && (!notify.SendResolved || resolved.Count == 0)))
+        if (!(changed || repeat) || (firing.Count == 0 && (!_notify.SendResolved || resolved.Count == 0)))
         {
             foreach (var r in resolved)
             {
@@ -180,7 +180,7 @@ public sealed class NotificationPlanner
             return (next with { NotifiedFiring = known }, null);
         }
 
-        var included = notify.SendResolved ? firing.Concat(resolved).ToList() : firing;
+        var included = _notify.SendResolved ? firing.Concat(resolved).ToList() : firing;
         var tier = included.Max(a => a.Tier);
         var notification = new Notification
         {
@@ -191,9 +191,9 @@ public sealed class NotificationPlanner
             Status = firing.Count > 0 ? AlertStatus.Firing : AlertStatus.Resolved,
             Tier = tier,
             Alerts = included.Select(NotifiedAlert.From).ToList(),
-            Channels = Route(notify.ChannelsFor(tier)),
+            Channels = Route(_notify.ChannelsFor(tier)),
             CreatedAt = now,
-            ExternalUrl = externalUrl,
+            ExternalUrl = _externalUrl,
         };
         foreach (var a in firing.Where(a => a.FirstNotifiedAt is null || (a.Tier == AlertTier.High && a.HighNotifiedAt is null)))
         {
@@ -216,7 +216,7 @@ public sealed class NotificationPlanner
     {
         var due = alerts.Values
             .Where(a => a.Status == AlertStatus.Firing && a.Tier == AlertTier.High && a.AcknowledgedAt is null
-                && a.EscalatedAt is null && a.HighNotifiedAt is { } first && now >= first + escalation.After
+                && a.EscalatedAt is null && a.HighNotifiedAt is { } first && now >= first + _escalation.After
                 && !muted.ContainsKey(a.Fingerprint))
             .GroupBy(GroupKeyOf, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
@@ -236,9 +236,9 @@ public sealed class NotificationPlanner
                 {
                     Annotations = new Dictionary<string, string>(a.Annotations) { [AlertLabels.Escalated] = "true" },
                 }).ToList(),
-                Channels = Route(escalation.EffectiveChannels),
+                Channels = Route(_escalation.EffectiveChannels),
                 CreatedAt = now,
-                ExternalUrl = externalUrl,
+                ExternalUrl = _externalUrl,
             });
             foreach (var a in escalated)
             {
@@ -250,15 +250,15 @@ public sealed class NotificationPlanner
     }
 
     private string[] Route(IReadOnlyList<string> channels) =>
-        [.. channels.Where(c => configuredChannels is null || configuredChannels.Contains(c)).Distinct(StringComparer.Ordinal)];
+        [.. channels.Where(c => _configuredChannels is null || _configuredChannels.Contains(c)).Distinct(StringComparer.Ordinal)];
 
     private AlertingState Prune(AlertingState state, DateTimeOffset now)
     {
         var notified = state.Groups.SelectMany(g => g.NotifiedFiring.Keys).ToHashSet(StringComparer.Ordinal);
         return state with
         {
-            Alerts = state.Alerts.Where(a => a.EndsAt is not { } end || end + notify.Retention > now || notified.Contains(a.Fingerprint)).ToList(),
-            Silences = state.Silences.Where(s => s.EndsAt + notify.Retention > now).ToList(),
+            Alerts = state.Alerts.Where(a => a.EndsAt is not { } end || end + _notify.Retention > now || notified.Contains(a.Fingerprint)).ToList(),
+            Silences = state.Silences.Where(s => s.EndsAt + _notify.Retention > now).ToList(),
         };
     }
 }

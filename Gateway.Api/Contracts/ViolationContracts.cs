@@ -1,4 +1,3 @@
-using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Violations;
 
 namespace VibeCheck.Gateway.Contracts;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orleans.Runtime;
 using StackExchange.Redis;
 
 namespace VibeCheck.Gateway.Health;

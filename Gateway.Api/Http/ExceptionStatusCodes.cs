@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-
 namespace VibeCheck.Gateway.Http;
 
 /// <summary>Maps failures that escape an endpoint to the status a caller can act on.</summary>

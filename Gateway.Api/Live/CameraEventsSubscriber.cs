@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 using Orleans.Streams;
 using VibeCheck.Grains.Interfaces.Live;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VibeCheck.Warehouse;
 using VibeCheck.Warehouse.Configuration;
-using VibeCheck.Warehouse.Writing;
 
 namespace VibeCheck.Grains.Analytics;
 

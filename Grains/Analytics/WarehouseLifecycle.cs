@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using VibeCheck.Warehouse.Writing;
 
 namespace VibeCheck.Grains.Analytics;

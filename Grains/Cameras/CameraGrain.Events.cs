@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using Orleans.Streams;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Live;

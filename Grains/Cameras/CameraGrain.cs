@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using Orleans.Placement;
 using Orleans.Runtime.Placement;
+using StackExchange.Redis;
 using VibeCheck.Cameras;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Interfaces;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces;
 
 namespace VibeCheck.Grains.Cameras;

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Logging;
 using VibeCheck.Alerting;
 using VibeCheck.Grains.Alerts;
-using VibeCheck.Grains.Analytics;
 using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Grains.Interfaces.Violations;
-using VibeCheck.Vision.Episodes;
 using VibeCheck.Warehouse;
 using VibeCheck.Warehouse.Rows;
 

@@ -1,4 +1,3 @@
-using VibeCheck.Vision.Models.OnnxFormat;
 using VibeCheck.Vision.Models.TfJs;
 
 namespace VibeCheck.Vision.Models;

@@ -1,6 +1,6 @@
-namespace VibeCheck.Vision.Models;
-
 using VibeCheck.Vision.Models.TfJs;
+
+namespace VibeCheck.Vision.Models;
 
 /// <summary>Output channel selection (<see cref="TranslationOptions.OutputChannels"/>): the convolution computes only those.</summary>
 internal sealed partial class TranslationContext

@@ -1,6 +1,6 @@
-namespace VibeCheck.Vision.Models;
-
 using VibeCheck.Vision.Models.TfJs;
+
+namespace VibeCheck.Vision.Models;
 
 /// <summary>Constant folding of the shape arithmetic that TF.js graphs carry as ops.</summary>
 internal sealed partial class TranslationContext

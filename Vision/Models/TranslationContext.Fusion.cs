@@ -1,6 +1,6 @@
-namespace VibeCheck.Vision.Models;
-
 using VibeCheck.Vision.Models.TfJs;
+
+namespace VibeCheck.Vision.Models;
 
 /// <summary>
 /// Recognises TensorFlow's spelled-out hard-swish, <c>(x · c) · relu6(x + 3)</c> with c ≈ 1/6 (MobileNetV3), and writes

@@ -1,6 +1,6 @@
-namespace VibeCheck.Vision.Models;
-
 using VibeCheck.Vision.Models.TfJs;
+
+namespace VibeCheck.Vision.Models;
 
 /// <summary>The op translations.</summary>
 internal sealed partial class TranslationContext

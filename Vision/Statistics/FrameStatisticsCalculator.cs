@@ -53,7 +53,7 @@ public static class FrameStatisticsCalculator
         using var dct = new Mat();
         Cv2.Dct(floats, dct);
         Span<float> coefficients = stackalloc float[64];
-                for (var y = 0; y < 8; y++)
+        for (var y = 0; y < 8; y++)
         {
             for (var x = 0; x < 8; x++)
             {

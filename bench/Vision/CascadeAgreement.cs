@@ -1,5 +1,3 @@
-using VibeCheck.Vision.Coco;
-
 namespace VibeCheck.Vision.Bench;
 
 /// <summary>

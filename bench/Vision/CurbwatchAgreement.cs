@@ -65,9 +65,12 @@ internal static class CurbwatchAgreement
             var t = reference[f].Where(d => refLabels.Contains(d.Label)).ToList();
             predicted += p.Count;
             truth += t.Count;
-            var pairs = (from a in p.Select((d, i) => (d, i)) from b in t.Select((d, j) => (d, j))
-                         let iou = BoxGeometry.IoU(a.d.Box, b.d.Box) where iou >= threshold
-                         orderby iou descending select (a.i, b.j)).ToList();
+            var pairs = (from a in p.Select((d, i) => (d, i))
+                         from b in t.Select((d, j) => (d, j))
+                         let iou = BoxGeometry.IoU(a.d.Box, b.d.Box)
+                         where iou >= threshold
+                         orderby iou descending
+                         select (a.i, b.j)).ToList();
             var usedP = new HashSet<int>();
             var usedT = new HashSet<int>();
             foreach (var (i, j) in pairs)

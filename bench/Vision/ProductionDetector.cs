@@ -1,4 +1,3 @@
-using VibeCheck.Vision.Cascade;
 using VibeCheck.Vision.Coco;
 
 namespace VibeCheck.Vision.Bench;

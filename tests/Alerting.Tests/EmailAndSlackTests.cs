@@ -1,15 +1,13 @@
-using System.Net.Http;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using MimeKit;
 using VibeCheck.Alerting.Tests.Support;
 
 namespace VibeCheck.Alerting.Tests;
 
 public sealed class EmailAndSlackTests
 {
-    private readonly FakeTimeProvider clock = new(Make.T0.AddMinutes(1));
+    private readonly FakeTimeProvider _clock = new(Make.T0.AddMinutes(1));
 
     private static EmailOptions Smtp(int port) => new()
     {
@@ -52,10 +50,10 @@ public sealed class EmailAndSlackTests
     {
         await using var smtp = await SmtpTestServer.StartAsync("ops@example.com");
         var options = Smtp(smtp.Port);
-        var worker = new DeliveryWorker([new EmailChannel(options, options.To)], new DeliveryOptions(), clock, NullLogger<DeliveryWorker>.Instance);
-        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Email), clock.GetUtcNow());
+        var worker = new DeliveryWorker([new EmailChannel(options, options.To)], new DeliveryOptions(), _clock, NullLogger<DeliveryWorker>.Instance);
+        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Email), _clock.GetUtcNow());
 
-        outbox = await Drain.RunAsync(worker, outbox, clock);
+        outbox = await Drain.RunAsync(worker, outbox, _clock);
 
         var dead = Assert.Single(outbox.DeadLetters);
         Assert.StartsWith("SMTP 5", dead.Reason, StringComparison.Ordinal);
@@ -75,9 +73,9 @@ public sealed class EmailAndSlackTests
         var state = new AlertingState().Upsert(Make.Violation("cam9"), Make.T0);
         state = planner.Plan(state, Make.T0.AddSeconds(30)).State;
         var escalation = Assert.Single(planner.Plan(state, Make.T0.AddMinutes(6)).Notifications);
-        var worker = new DeliveryWorker([escalationChannel], new DeliveryOptions(), clock, NullLogger<DeliveryWorker>.Instance);
+        var worker = new DeliveryWorker([escalationChannel], new DeliveryOptions(), _clock, NullLogger<DeliveryWorker>.Instance);
 
-        var outbox = await worker.DeliverDueAsync(new Outbox().Enqueue([escalation], clock.GetUtcNow()), CancellationToken.None);
+        var outbox = await worker.DeliverDueAsync(new Outbox().Enqueue([escalation], _clock.GetUtcNow()), CancellationToken.None);
 
         Assert.Empty(outbox.Pending);
         var message = Assert.Single(smtp.Messages);

@@ -1,15 +1,14 @@
-using VibeCheck.Alerting.Tests.Support;
 using static VibeCheck.Alerting.Tests.Support.Make;
 
 namespace VibeCheck.Alerting.Tests;
 
 public sealed class NotificationPlannerTests
 {
-    private readonly NotificationPlanner planner = Planner();
+    private readonly NotificationPlanner _planner = Planner();
 
     private (AlertingState State, IReadOnlyList<Notification> Sent) Run(AlertingState state, DateTimeOffset now)
     {
-        var plan = planner.Plan(state, now);
+        var plan = _planner.Plan(state, now);
         return (plan.State, plan.Notifications);
     }
 
@@ -181,7 +180,7 @@ public sealed class NotificationPlannerTests
             .Upsert(Violation("cam1"), T0);
         (state, var during) = Run(state, T0.AddMinutes(1));
 
-        Assert.Equal(T0.AddMinutes(10), planner.NextWakeUp(state, T0.AddMinutes(1)));
+        Assert.Equal(T0.AddMinutes(10), _planner.NextWakeUp(state, T0.AddMinutes(1)));
         var (_, after) = Run(state, T0.AddMinutes(10));
 
         Assert.Empty(during);
@@ -244,7 +243,7 @@ public sealed class NotificationPlannerTests
         (state, _) = Run(state, T0.AddSeconds(30));
 
         (state, var before) = Run(state, T0.AddSeconds(30) + TimeSpan.FromMinutes(4));
-        Assert.Equal(T0.AddSeconds(30) + TimeSpan.FromMinutes(5), planner.NextWakeUp(state, T0.AddMinutes(4)));
+        Assert.Equal(T0.AddSeconds(30) + TimeSpan.FromMinutes(5), _planner.NextWakeUp(state, T0.AddMinutes(4)));
         (state, var at) = Run(state, T0.AddSeconds(30) + TimeSpan.FromMinutes(5));
         var (_, later) = Run(state, T0.AddMinutes(30));
 
@@ -310,10 +309,10 @@ public sealed class NotificationPlannerTests
         {
             state = i % 2 == 0 ? state.Upsert(alert, now) : state.Resolve(alert.Fingerprint, now);
             now = now.AddMinutes(6);
-            var plan = planner.Plan(state, now);
+            var plan = _planner.Plan(state, now);
             state = plan.State;
             now = now.AddMinutes(6);
-            plan = planner.Plan(state, now);
+            plan = _planner.Plan(state, now);
             state = plan.State;
             ids.AddRange(plan.Notifications.Select(n => n.Id));
         }

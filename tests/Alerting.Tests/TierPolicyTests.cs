@@ -2,7 +2,7 @@ namespace VibeCheck.Alerting.Tests;
 
 public sealed class TierPolicyTests
 {
-    private readonly TierPolicy policy = new(new TierOptions());
+    private readonly TierPolicy _policy = new(new TierOptions());
 
     [Theory]
     [InlineData(0.95, AlertTier.High)]
@@ -13,7 +13,7 @@ public sealed class TierPolicyTests
     [InlineData(0.59, AlertTier.Low)]
     [InlineData(0.0, AlertTier.Low)]
     public void Classify_maps_confidence_to_tier(double confidence, AlertTier expected) =>
-        Assert.Equal(expected, policy.Classify(confidence));
+        Assert.Equal(expected, _policy.Classify(confidence));
 
     [Theory]
     [InlineData(new[] { 0.9, 0.9, 0.9 }, AlertTier.High)]
@@ -29,7 +29,7 @@ public sealed class TierPolicyTests
         var state = new EpisodeConfidence();
         foreach (var s in scores)
         {
-            state = policy.Observe(state, s);
+            state = _policy.Observe(state, s);
         }
 
         Assert.Equal(expected, state.Tier);
@@ -44,7 +44,7 @@ public sealed class TierPolicyTests
         var tiers = new List<AlertTier>();
         foreach (var s in new[] { 0.7, 0.7, 0.7, 0.9, 0.9, 0.9, 0.1, 0.9 })
         {
-            state = policy.Observe(state, s);
+            state = _policy.Observe(state, s);
             tiers.Add(state.Tier);
         }
 
@@ -56,7 +56,7 @@ public sealed class TierPolicyTests
     [InlineData(1.1)]
     [InlineData(double.NaN)]
     public void Observe_rejects_scores_outside_0_1(double score) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => policy.Observe(new EpisodeConfidence(), score));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _policy.Observe(new EpisodeConfidence(), score));
 
     [Fact]
     public void Median_of_even_count_is_mean_of_middle() =>

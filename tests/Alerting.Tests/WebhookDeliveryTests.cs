@@ -1,4 +1,3 @@
-using System.Net.Http;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -9,22 +8,22 @@ namespace VibeCheck.Alerting.Tests;
 public sealed class WebhookDeliveryTests : IDisposable
 {
     private const string Secret = "test-secret-0123456789";
-    private readonly HttpClient http = new();
-    private readonly FakeTimeProvider clock = new(Make.T0.AddMinutes(1));
+    private readonly HttpClient _http = new();
+    private readonly FakeTimeProvider _clock = new(Make.T0.AddMinutes(1));
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private WebhookChannel Channel(string url, TimeSpan? timeout = null) =>
-        new(http, new WebhookOptions { Url = url, Secret = Secret, Timeout = timeout ?? TimeSpan.FromSeconds(10) }, allowPrivateNetworkTargets: true);
+        new(_http, new WebhookOptions { Url = url, Secret = Secret, Timeout = timeout ?? TimeSpan.FromSeconds(10) }, allowPrivateNetworkTargets: true);
 
     private DeliveryWorker Worker(IAlertChannel channel, int maxAttempts = 8) =>
-        new([channel], new DeliveryOptions { MaxAttempts = maxAttempts }, clock, NullLogger<DeliveryWorker>.Instance);
+        new([channel], new DeliveryOptions { MaxAttempts = maxAttempts }, _clock, NullLogger<DeliveryWorker>.Instance);
 
     [Fact]
     public async Task Receiver_gets_alertmanager_v4_layout_with_a_valid_signature()
     {
         await using var receiver = await LoopbackReceiver.StartAsync();
-        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), clock.GetUtcNow());
+        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), _clock.GetUtcNow());
 
         outbox = await Worker(Channel(receiver.BaseUrl + "/hook")).DeliverDueAsync(outbox, CancellationToken.None);
 
@@ -63,16 +62,16 @@ public sealed class WebhookDeliveryTests : IDisposable
     {
         await using var receiver = await LoopbackReceiver.StartAsync((n, _, _) => Task.FromResult(n <= 5 ? 503 : 200));
         var notifications = Drain.Notifications(3, ChannelNames.Webhook);
-        var outbox = new Outbox().Enqueue(notifications, clock.GetUtcNow());
+        var outbox = new Outbox().Enqueue(notifications, _clock.GetUtcNow());
 
-        outbox = await Drain.RunAsync(Worker(Channel(receiver.BaseUrl)), outbox, clock);
+        outbox = await Drain.RunAsync(Worker(Channel(receiver.BaseUrl)), outbox, _clock);
 
         Assert.Empty(outbox.Pending);
         Assert.Empty(outbox.DeadLetters);
         Assert.Equal(5, receiver.Requests.Count(r => r.Status == 503));
         var accepted = receiver.Accepted.Select(r => r.Headers["Idempotency-Key"]).ToList();
         Assert.Equal(notifications.Select(n => n.IdempotencyKeyFor("webhook")).Order(), accepted.Order());
-        Assert.True(clock.GetUtcNow() > Make.T0.AddMinutes(1).AddSeconds(10), "retries waited for the backoff");
+        Assert.True(_clock.GetUtcNow() > Make.T0.AddMinutes(1).AddSeconds(10), "retries waited for the backoff");
     }
 
     [Fact]
@@ -87,11 +86,11 @@ public sealed class WebhookDeliveryTests : IDisposable
 
             return 200;
         });
-        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), clock.GetUtcNow());
+        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), _clock.GetUtcNow());
         var worker = Worker(Channel(receiver.BaseUrl, TimeSpan.FromSeconds(2)));
 
         var afterFirst = await worker.DeliverDueAsync(outbox, CancellationToken.None);
-        var done = await Drain.RunAsync(worker, afterFirst, clock);
+        var done = await Drain.RunAsync(worker, afterFirst, _clock);
 
         Assert.Contains("timed out", Assert.Single(afterFirst.Pending).LastError, StringComparison.Ordinal);
         Assert.Empty(done.Pending);
@@ -106,9 +105,9 @@ public sealed class WebhookDeliveryTests : IDisposable
     [InlineData("ftp://127.0.0.1/hook", "invalid URL")]
     public async Task Bad_url_ends_in_the_dead_letter_list_with_the_reason(string url, string reason)
     {
-        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), clock.GetUtcNow());
+        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), _clock.GetUtcNow());
 
-        outbox = await Drain.RunAsync(Worker(Channel(url)), outbox, clock);
+        outbox = await Drain.RunAsync(Worker(Channel(url)), outbox, _clock);
 
         var dead = Assert.Single(outbox.DeadLetters);
         Assert.Contains(reason, dead.Reason, StringComparison.Ordinal);
@@ -118,7 +117,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     [Fact]
     public async Task Private_target_is_refused_unless_allowed()
     {
-        var channel = new WebhookChannel(http, new WebhookOptions { Url = "http://127.0.0.1:1/hook", Secret = Secret }, allowPrivateNetworkTargets: false);
+        var channel = new WebhookChannel(_http, new WebhookOptions { Url = "http://127.0.0.1:1/hook", Secret = Secret }, allowPrivateNetworkTargets: false);
 
         var result = await channel.SendAsync(Drain.Notifications(1, ChannelNames.Webhook)[0], "k", CancellationToken.None);
 
@@ -135,9 +134,9 @@ public sealed class WebhookDeliveryTests : IDisposable
             url = gone.BaseUrl;
         }
 
-        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), clock.GetUtcNow());
+        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), _clock.GetUtcNow());
 
-        outbox = await Drain.RunAsync(Worker(Channel(url), maxAttempts: 4), outbox, clock);
+        outbox = await Drain.RunAsync(Worker(Channel(url), maxAttempts: 4), outbox, _clock);
 
         var dead = Assert.Single(outbox.DeadLetters);
         Assert.StartsWith("gave up after 4 attempts: request failed", dead.Reason, StringComparison.Ordinal);
@@ -149,7 +148,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     {
         await using var receiver = await LoopbackReceiver.StartAsync();
         var persisted = Newtonsoft.Json.JsonConvert.SerializeObject(
-            new Outbox().Enqueue(Drain.Notifications(2, ChannelNames.Webhook), clock.GetUtcNow()));
+            new Outbox().Enqueue(Drain.Notifications(2, ChannelNames.Webhook), _clock.GetUtcNow()));
 
         // The silo sends but dies before persisting the worker's result.
         _ = await Worker(Channel(receiver.BaseUrl)).DeliverDueAsync(

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using VibeCheck.Cameras;
 
 namespace VibeCheck.Cameras.Tests;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using VibeCheck.Cameras;
 using VibeCheck.ReplayServer;
 
 namespace VibeCheck.Cameras.Tests;

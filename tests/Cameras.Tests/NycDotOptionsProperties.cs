@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using VibeCheck.Cameras;
 
 namespace VibeCheck.Cameras.Tests;
 

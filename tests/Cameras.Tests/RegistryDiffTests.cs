@@ -1,5 +1,3 @@
-using VibeCheck.Cameras;
-
 namespace VibeCheck.Cameras.Tests;
 
 public sealed class RegistryDiffTests

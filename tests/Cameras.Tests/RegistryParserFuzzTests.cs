@@ -1,5 +1,4 @@
 using System.Text;
-using VibeCheck.Cameras;
 
 namespace VibeCheck.Cameras.Tests;
 

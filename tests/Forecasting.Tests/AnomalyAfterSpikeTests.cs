@@ -1,5 +1,3 @@
-using VibeCheck.Forecasting;
-
 namespace VibeCheck.Forecasting.Tests;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Json;
-using Orleans.Runtime;
 using VibeCheck.Grains.Cameras;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.ReplayServer;

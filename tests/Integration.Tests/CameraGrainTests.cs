@@ -1,8 +1,6 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Interfaces;
-using VibeCheck.ReplayServer;
 
 namespace VibeCheck.Integration.Tests;
 

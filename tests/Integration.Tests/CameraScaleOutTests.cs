@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.ReplayServer;
 

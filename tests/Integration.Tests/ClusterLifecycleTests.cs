@@ -1,5 +1,4 @@
 using System.Net;
-using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces;
 
 namespace VibeCheck.Integration.Tests;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
 namespace VibeCheck.Integration.Tests;

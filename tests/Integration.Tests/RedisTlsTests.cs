@@ -1,8 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using System.Net.Http.Json;
-using System.Text.Json;
 using StackExchange.Redis;
 
 namespace VibeCheck.Integration.Tests;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Runtime;
 using StackExchange.Redis;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.ReplayServer;

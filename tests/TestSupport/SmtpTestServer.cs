@@ -14,9 +14,9 @@ namespace VibeCheck.TestSupport;
 /// <summary>A real SMTP server on 127.0.0.1 (SmtpServer package) that captures messages and refuses chosen recipients.</summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private SmtpServer.SmtpServer? server;
-    private Task running = Task.CompletedTask;
+    private readonly CancellationTokenSource _stop = new();
+    private SmtpServer.SmtpServer? _server;
+    private Task _running = Task.CompletedTask;
 
     private SmtpTestServer(int port) => Port = port;
 
@@ -51,8 +51,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
         services.Add(new CapturingStore(result.Messages));
         services.Add(new RefusingFilter(refusedRecipients));
         services.Add(listeners);
-        result.server = new SmtpServer.SmtpServer(options, services);
-        result.running = result.server.StartAsync(result.stop.Token);
+        result._server = new SmtpServer.SmtpServer(options, services);
+        result._running = result._server.StartAsync(result._stop.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         return result;
     }
@@ -60,17 +60,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        server?.Shutdown();
+        await _stop.CancelAsync();
+        _server?.Shutdown();
         try
         {
-            await running.WaitAsync(TimeSpan.FromSeconds(10));
+            await _running.WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (OperationCanceledException)
         {
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private sealed class CapturingStore(ConcurrentQueue<MimeMessage> sink) : MessageStore

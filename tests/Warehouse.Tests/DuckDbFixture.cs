@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using VibeCheck.Warehouse.Configuration;
 using VibeCheck.Warehouse.DuckDb;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VibeCheck.Warehouse.Configuration;
-using VibeCheck.Warehouse.Rows;
 using VibeCheck.Warehouse.Writing;
 
 namespace VibeCheck.Warehouse.Tests;

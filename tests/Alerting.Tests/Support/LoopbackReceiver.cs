@@ -15,14 +15,14 @@ public sealed record ReceivedRequest(string Path, byte[] Body, IReadOnlyDictiona
 /// <summary>A real HTTP receiver on 127.0.0.1 (Kestrel, port 0) whose answer is decided per request by a script.</summary>
 public sealed class LoopbackReceiver : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly Func<int, ReceivedRequest, CancellationToken, Task<int>> respond;
-    private int count;
+    private readonly WebApplication _app;
+    private readonly Func<int, ReceivedRequest, CancellationToken, Task<int>> _respond;
+    private int _count;
 
     private LoopbackReceiver(WebApplication app, Func<int, ReceivedRequest, CancellationToken, Task<int>> respond)
     {
-        this.app = app;
-        this.respond = respond;
+        _app = app;
+        _respond = respond;
     }
 
     /// <summary>All requests, including those answered with errors or abandoned by the client.</summary>
@@ -51,8 +51,8 @@ public sealed class LoopbackReceiver : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -61,11 +61,11 @@ public sealed class LoopbackReceiver : IAsyncDisposable
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var request = new ReceivedRequest(context.Request.Path, buffer.ToArray(), headers, 0);
-        var number = Interlocked.Increment(ref count);
+        var number = Interlocked.Increment(ref _count);
         int status;
         try
         {
-            status = await respond(number, request, context.RequestAborted);
+            status = await _respond(number, request, context.RequestAborted);
         }
         catch (OperationCanceledException)
         {

@@ -1,6 +1,6 @@
-namespace VibeCheck.Deployment.Tests.Kubernetes;
+using static VibeCheck.Deployment.Tests.Kubernetes.ManifestMutations;
 
-using static ManifestMutations;
+namespace VibeCheck.Deployment.Tests.Kubernetes;
 
 /// <summary>The manifests under k8s/ parse and refer to each other correctly; each check catches its breakage.</summary>
 public sealed class ManifestReferenceTests

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces.Alerts;
 
 namespace VibeCheck.Integration.Tests.Alerts;

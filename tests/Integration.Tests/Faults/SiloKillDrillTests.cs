@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Integration.Tests.Alerts;

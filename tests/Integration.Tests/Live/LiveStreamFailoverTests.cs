@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces.Live;
 
 namespace VibeCheck.Integration.Tests.Live;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces;
-using VibeCheck.TestSupport;
 using VibeCheck.Vision.Coco;
 using Xunit.Abstractions;
 

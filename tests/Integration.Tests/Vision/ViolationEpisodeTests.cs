@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using VibeCheck.Grains.Caching;
-using VibeCheck.Grains.Interfaces;
 using VibeCheck.ReplayServer;
 using Xunit.Abstractions;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Orleans.Runtime;
 using VibeCheck.Grains.Interfaces;
 
 namespace VibeCheck.Integration.Tests.Vision;
