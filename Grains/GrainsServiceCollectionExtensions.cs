@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using VibeCheck.Cameras;
 using VibeCheck.Configuration;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Cameras;
 using VibeCheck.Grains.Telemetry;
+using VibeCheck.Vision.Episodes;
+using VibeCheck.Vision.Rules;
 
 namespace VibeCheck.Grains;
 
@@ -18,6 +21,17 @@ public static class GrainsServiceCollectionExtensions
             .BindValidated(configuration.GetSection(CameraPollingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // The rules and the episode tracker, as every camera runs them: bad thresholds stop the silo at start.
+        services.AddOptions<ViolationRuleOptions>()
+            .BindValidated(configuration.GetSection(ViolationRuleOptions.SectionName))
+            .ValidateWith(o => o.Validate())
+            .ValidateOnStart();
+        services.AddOptions<EpisodeTrackerOptions>()
+            .BindValidated(configuration.GetSection(EpisodeTrackerOptions.SectionName))
+            .ValidateWith(o => o.Validate())
+            .ValidateOnStart();
+        services.AddSingleton(sp => new ViolationMonitor(
+            sp.GetRequiredService<IOptions<ViolationRuleOptions>>().Value, sp.GetRequiredService<IOptions<EpisodeTrackerOptions>>().Value));
         services.AddNycDotClient(configuration);
         services.AddSingleton<CameraMetrics>();
         services.AddSingleton<DetectorMetrics>();

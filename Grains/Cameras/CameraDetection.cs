@@ -27,15 +27,19 @@ public static class CameraDetection
     /// resolved episode, and the frame counted in its bucket. Returns the reports queued.
     /// </summary>
     public static IReadOnlyList<ViolationEpisodeReport> OnFrame(
-        CameraState s, CameraViolationMonitor monitor, Guid cameraId, FrameAnalysisSummary analysis, string frameHash, DateTimeOffset takenAt)
+        CameraState s, ViolationMonitor monitor, Guid cameraId, FrameAnalysisSummary analysis, string frameHash, DateTimeOffset takenAt)
     {
-        var step = monitor.Step(s.Episodes, analysis, frameHash, takenAt, s.Zones);
-        var reports = Apply(s, step, cameraId, takenAt);
-        if (analysis.Error is null && analysis.Width > 0)
+        // A frame that could not be analysed is no evidence either way and changes nothing.
+        if (analysis.Error is not null || analysis.Width == 0)
         {
-            CountActivity(s, cameraId, takenAt, analysis.ToDetections(), step.Opened.Select(e => e.Type));
+            return [];
         }
 
+        // The frame's SHA-256 is the evidence: the hash POST /process and the vision:camera:{id}:frame:{hash} key show.
+        var detections = analysis.ToDetections();
+        var step = monitor.Process(s.Episodes, detections, frameHash, analysis.Detector, takenAt, s.Zones);
+        var reports = Apply(s, step, cameraId, takenAt);
+        CountActivity(s, cameraId, takenAt, detections, step.Opened.Select(e => e.Type));
         return reports;
     }
 
@@ -43,7 +47,7 @@ public static class CameraDetection
     /// No frame arrived (fetch failed): episodes without evidence for longer than the cutoff resolve, and buckets that
     /// ended before <paramref name="now"/> close.
     /// </summary>
-    public static IReadOnlyList<ViolationEpisodeReport> OnNoFrame(CameraState s, CameraViolationMonitor monitor, Guid cameraId, DateTimeOffset now)
+    public static IReadOnlyList<ViolationEpisodeReport> OnNoFrame(CameraState s, ViolationMonitor monitor, Guid cameraId, DateTimeOffset now)
     {
         var reports = Apply(s, monitor.Tracker.Expire(s.Episodes, now), cameraId, now);
         CloseBuckets(s, cameraId, ActivityCounter.BucketStart(now));

@@ -56,15 +56,13 @@ public sealed partial class CameraGrain
     /// <summary>After a new frame's analysis: episodes and activity; the latest episode of each type goes to the 24 h key.</summary>
     private async Task TrackFrameAsync(FrameAnalysisSummary analysis, string frameHash, DateTimeOffset takenAt)
     {
-        _monitor ??= CameraViolationMonitor.Create(configuration);
-        await CacheLatestAsync(CameraDetection.OnFrame(state.State, _monitor, CameraId, analysis, frameHash, takenAt));
+        await CacheLatestAsync(CameraDetection.OnFrame(state.State, monitor, CameraId, analysis, frameHash, takenAt));
     }
 
     /// <summary>After a failed fetch: stale episodes resolve by time, ended buckets close.</summary>
     private async Task TrackNoFrameAsync(DateTimeOffset now)
     {
-        _monitor ??= CameraViolationMonitor.Create(configuration);
-        await CacheLatestAsync(CameraDetection.OnNoFrame(state.State, _monitor, CameraId, now));
+        await CacheLatestAsync(CameraDetection.OnNoFrame(state.State, monitor, CameraId, now));
     }
 
     private async Task CacheLatestAsync(IReadOnlyList<ViolationEpisodeReport> reports)

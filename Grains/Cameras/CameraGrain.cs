@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -10,6 +9,7 @@ using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.Vision;
+using VibeCheck.Vision.Episodes;
 
 namespace VibeCheck.Grains.Cameras;
 
@@ -29,7 +29,7 @@ public sealed partial class CameraGrain(
     CameraMetrics metrics,
     IOptions<CameraPollingOptions> options,
     TimeProvider clock,
-    IConfiguration configuration,
+    ViolationMonitor monitor,
     ILocalSiloDetails localSilo,
     IConnectionMultiplexer redis,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
@@ -38,7 +38,6 @@ public sealed partial class CameraGrain(
     private readonly CameraPollingOptions _options = options.Value;
     private IGrainTimer? _pollTimer;
     private ICameraFrameAnalyzer? _frameAnalyzer;
-    private CameraViolationMonitor? _monitor;
     private ProcessResult? _lastResult;
     private DateTimeOffset _lastResultAt;
     private bool _unsaved;

@@ -48,7 +48,7 @@ public sealed record EpisodeTrackerOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (MinConsecutiveFrames < 1 || MinConsecutiveFramesByType.Values.Any(v => v < 1)) errors.Add("Frames to open must be at least 1.");
+        if (MinConsecutiveFrames < 1 || MinConsecutiveFramesByType.Values.Any(v => v < 1)) errors.Add("MinConsecutiveFrames and every MinConsecutiveFramesByType value (frames to open an episode) must be at least 1.");
         if (EndCutoff <= TimeSpan.Zero) errors.Add("EndCutoff must be positive.");
         if (MaxFrameGap <= TimeSpan.Zero) errors.Add("MaxFrameGap must be positive.");
         if (MatchIoU is <= 0 or > 1) errors.Add("MatchIoU must be in (0, 1].");

@@ -6,10 +6,23 @@ namespace VibeCheck.Vision.Episodes;
 /// What a camera grain calls after each analysed frame: rules on the frame's detections, then one tracker step.
 /// Stateless and thread-safe: the state lives with the caller (<see cref="EpisodeTrackerState"/>).
 /// </summary>
-public sealed class ViolationMonitor(ViolationRuleOptions? rules = null, EpisodeTrackerOptions? episodes = null)
+public sealed class ViolationMonitor
 {
-    private readonly ViolationRuleOptions _rules = rules ?? new ViolationRuleOptions();
-    private readonly EpisodeTracker _tracker = new(episodes);
+    private readonly ViolationRuleOptions _rules;
+    private readonly EpisodeTracker _tracker;
+
+    /// <summary>The rules and the tracker with these settings (defaults where null); invalid settings throw <see cref="ArgumentException"/>.</summary>
+    public ViolationMonitor(ViolationRuleOptions? rules = null, EpisodeTrackerOptions? episodes = null)
+    {
+        _rules = rules ?? new ViolationRuleOptions();
+        var errors = _rules.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid ViolationRuleOptions: " + string.Join(" ", errors), nameof(rules));
+        }
+
+        _tracker = new EpisodeTracker(episodes);
+    }
 
     /// <summary>The tracker, for <see cref="EpisodeTracker.Expire"/> from a timer.</summary>
     public EpisodeTracker Tracker => _tracker;
@@ -25,7 +38,17 @@ public sealed class ViolationMonitor(ViolationRuleOptions? rules = null, Episode
             return new EpisodeStep(state, [], [], []);
         }
 
-        var candidates = ViolationRules.Evaluate(analysis.Detections, zones, _rules);
-        return _tracker.Step(state, new EpisodeFrame(takenAt, analysis.Statistics.PerceptualHash, analysis.Detector, candidates));
+        return Process(state, analysis.Detections, analysis.Statistics.PerceptualHash, analysis.Detector, takenAt, zones);
+    }
+
+    /// <summary>
+    /// Steps the tracker with one frame's detections; <paramref name="frameId"/> is the frame's evidence (a camera
+    /// grain gives the JPEG's SHA-256, the hash its API and cache keys show).
+    /// </summary>
+    public EpisodeStep Process(
+        EpisodeTrackerState state, IReadOnlyList<Detection> detections, string frameId, string detector, DateTimeOffset takenAt, IReadOnlyList<Zone> zones)
+    {
+        var candidates = ViolationRules.Evaluate(detections, zones, _rules);
+        return _tracker.Step(state, new EpisodeFrame(takenAt, frameId, detector, candidates));
     }
 }

@@ -41,4 +41,22 @@ public sealed record ViolationRuleOptions
     /// traffic that drives through those zones is no violation. Detectors without tracking are not held to it.
     /// </summary>
     public double MinStandingSeconds { get; init; } = 4;
+
+    /// <summary>Problems with these settings; empty when usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (MinDetectionConfidence is < 0 or > 1 || double.IsNaN(MinDetectionConfidence)) errors.Add("MinDetectionConfidence must be in [0, 1].");
+        if (!(WaitingDistance >= 0)) errors.Add("WaitingDistance must not be negative.");
+        if (!(MinStandingSeconds >= 0)) errors.Add("MinStandingSeconds must not be negative.");
+        foreach (var (name, labels) in new[] { ("VehicleLabels", VehicleLabels), ("BusLabels", BusLabels), ("PersonLabels", PersonLabels) })
+        {
+            if (labels is { } given && (given.Count == 0 || given.Any(string.IsNullOrWhiteSpace)))
+            {
+                errors.Add($"{name}, when set, must list at least one non-empty label.");
+            }
+        }
+
+        return errors;
+    }
 }

@@ -17,7 +17,7 @@ public sealed class RuleOptionsBindingTests
             })
             .Build();
 
-        // As the camera grain binds it (Grains/Cameras/CameraViolationMonitor).
+        // The silo binds it through IOptions (Integration.Tests: ViolationMonitorRegistrationTests); Get<T> shows the same list rule.
         var options = configuration.GetSection(ViolationRuleOptions.SectionName).Get<ViolationRuleOptions>()!;
 
         Assert.Equal(["car"], options.EffectiveVehicleLabels);

@@ -12,8 +12,8 @@ public sealed class CameraDetectionTests
 {
     private static readonly Guid Camera = Guid.NewGuid();
     private static readonly DateTimeOffset T0 = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
-    private static readonly CameraViolationMonitor Monitor = new(
-        new ViolationRuleOptions(), new EpisodeTracker(new EpisodeTrackerOptions { MinConsecutiveFrames = 3, EndCutoff = TimeSpan.FromSeconds(10) }));
+    private static readonly ViolationMonitor Monitor = new(
+        new ViolationRuleOptions(), new EpisodeTrackerOptions { MinConsecutiveFrames = 3, EndCutoff = TimeSpan.FromSeconds(10) });
 
     private static CameraState NewCamera() => new()
     {
