@@ -36,7 +36,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<CameraMetrics>();
         services.AddSingleton<DetectorMetrics>();
         services.AddHostedService<SiloDeathWatcher>();
-        services.AddSingleton<IAnalysisCache, RedisAnalysisCache>();
+        services.AddSingleton<IPublicReadModel, RedisPublicReadModel>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -69,7 +69,7 @@ public sealed partial class CameraGrain
     {
         foreach (var latest in reports.GroupBy(r => r.Type).Select(g => g.Last()))
         {
-            await cache.SetJsonAsync(CacheKeys.Violation(CameraId, latest.Type), latest, CacheKeys.ViolationTtl);
+            await readModel.SetJsonAsync(CacheKeys.Violation(CameraId, latest.Type), latest, CacheKeys.ViolationTtl);
         }
     }
 

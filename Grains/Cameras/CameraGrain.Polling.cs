@@ -70,7 +70,7 @@ public sealed partial class CameraGrain
         s.LastError = null;
 
         var unchanged = s.LastFrameHash == hash && s.LastAnalysis is not null;
-        var analysis = unchanged ? s.LastAnalysis : await cache.GetFrameAsync(CameraId, hash);
+        var analysis = unchanged ? s.LastAnalysis : await readModel.GetFrameAsync(CameraId, hash);
         var cacheHit = analysis is not null;
         if (unchanged)
         {
@@ -83,7 +83,7 @@ public sealed partial class CameraGrain
             if (analysis is null)
             {
                 analysis = Analyse(jpeg, takenAt);
-                await cache.SetFrameAsync(CameraId, hash, analysis);
+                await readModel.SetFrameAsync(CameraId, hash, analysis);
             }
 
             var unchangedPicture = FrameHashes.LookUnchanged(s.LastPerceptualHash, analysis.PerceptualHash, _options.FrozenHashDistance);

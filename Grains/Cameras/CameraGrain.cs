@@ -25,7 +25,7 @@ public sealed partial class CameraGrain(
     [PersistentState("camera", StorageNames.Cameras)] IPersistentState<CameraState> state,
     NycDotClient nycDot,
     IFrameAnalyzer analyzer,
-    IAnalysisCache cache,
+    IPublicReadModel readModel,
     CameraMetrics metrics,
     IOptions<CameraPollingOptions> options,
     TimeProvider clock,

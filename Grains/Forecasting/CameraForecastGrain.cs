@@ -15,7 +15,7 @@ namespace VibeCheck.Grains.Forecasting;
 /// </summary>
 public sealed class CameraForecastGrain(
     [PersistentState("forecast", StorageNames.Forecasts)] IPersistentState<ActivitySeriesState> state,
-    IAnalysisCache cache,
+    IPublicReadModel readModel,
     IOptions<ForecastingOptions> options,
     TimeProvider clock,
     ILogger<CameraForecastGrain> logger) : Grain, ICameraForecastGrain
@@ -201,7 +201,7 @@ public sealed class CameraForecastGrain(
         foreach (var horizon in _horizons)
         {
             var prediction = Prediction(horizon);
-            await cache.SetJsonAsync(CacheKeys.Prediction(CameraId, horizon), PredictionDocument.From(prediction), CacheKeys.PredictionTtl);
+            await readModel.SetJsonAsync(CacheKeys.Prediction(CameraId, horizon), PredictionDocument.From(prediction), CacheKeys.PredictionTtl);
         }
 
         logger.LogDebug("Camera {CameraId} refit with {Model} on {Buckets} buckets", CameraId, fit.Model, fit.HistoryBuckets);

@@ -2,8 +2,12 @@ using VibeCheck.Grains.Interfaces;
 
 namespace VibeCheck.Grains.Caching;
 
-/// <summary>The outside-visible Redis cache of frame analyses, predictions and violations.</summary>
-public interface IAnalysisCache
+/// <summary>
+/// The public Redis read model: documents under <c>vision:camera:{id}:...</c> keys (frame analyses, predictions,
+/// the latest violation of each type) that clients outside the cluster read directly. The grains write it; it is
+/// also where a camera finds a frame already analysed (by its hash), which is why it is read as well.
+/// </summary>
+public interface IPublicReadModel
 {
     /// <summary>The cached analysis of a frame, or null when absent, expired or Redis cannot be read.</summary>
     Task<FrameAnalysisSummary?> GetFrameAsync(Guid cameraId, string frameHash);

@@ -7,11 +7,11 @@ using VibeCheck.Grains.Telemetry;
 namespace VibeCheck.Grains.Caching;
 
 /// <summary>
-/// Redis-backed <see cref="IAnalysisCache"/>. A cache must never take the service down with it: every Redis
+/// Redis-backed <see cref="IPublicReadModel"/>. A cache must never take the service down with it: every Redis
 /// failure is logged, counted and answered as a miss or a "not written". While the connection is down the call is
 /// not even tried (counted as an error): each try would wait the command timeout and hold the camera's poll with it.
 /// </summary>
-public sealed class RedisAnalysisCache(IConnectionMultiplexer redis, CameraMetrics metrics, ILogger<RedisAnalysisCache> logger) : IAnalysisCache
+public sealed class RedisPublicReadModel(IConnectionMultiplexer redis, CameraMetrics metrics, ILogger<RedisPublicReadModel> logger) : IPublicReadModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
