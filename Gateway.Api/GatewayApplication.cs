@@ -1,4 +1,3 @@
-using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 using VibeCheck.Configuration;
 using VibeCheck.Gateway.Cameras;
@@ -8,6 +7,7 @@ using VibeCheck.Gateway.Http;
 using VibeCheck.Gateway.Live;
 using VibeCheck.Gateway.Security;
 using VibeCheck.Gateway.Telemetry;
+using VibeCheck.ServiceDefaults;
 
 namespace VibeCheck.Gateway;
 
@@ -27,7 +27,6 @@ public static class GatewayApplication
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(
                 $"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}", 64L * 1024));
-        builder.Services.AddProblemDetails();
         builder.Services.AddVibeCheckSecurity(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -36,11 +35,7 @@ public static class GatewayApplication
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddHostedService<ClusterStatusPoller>();
         builder.Services.AddVibeCheckWebPage(builder.Configuration);
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(GatewayMetrics.MeterName, "Microsoft.Orleans")
-            .AddAspNetCoreInstrumentation()
-            .AddRuntimeInstrumentation()
-            .AddPrometheusExporter());
+        builder.AddServiceDefaults(GatewayMetrics.MeterName);
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatusCodes.Select });
@@ -52,7 +47,7 @@ public static class GatewayApplication
         app.UseRateLimiter();
 
         app.MapOpenApi();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapDefaultEndpoints();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapHealthEndpoints();
         app.MapCameraEndpoints();

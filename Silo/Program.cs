@@ -1,14 +1,11 @@
-using OpenTelemetry.Metrics;
+using VibeCheck.Grains.Analytics;
 using VibeCheck.Grains.Telemetry;
+using VibeCheck.ServiceDefaults;
 using VibeCheck.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.AddVibeCheck(builder.Configuration));
-builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddMeter(CameraMetrics.MeterName, DetectorMetrics.MeterName, "Microsoft.Orleans")
-    .AddMeter(VibeCheck.Grains.Analytics.WarehouseMetrics.MeterName)
-    .AddRuntimeInstrumentation()
-    .AddPrometheusExporter());
+builder.AddServiceDefaults(CameraMetrics.MeterName, DetectorMetrics.MeterName, WarehouseMetrics.MeterName);
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
@@ -18,5 +15,5 @@ app.Services.GetRequiredService<DetectorMetrics>();
 // Liveness must not depend on Redis: a silo that lost Redis should be left to recover, not restarted.
 app.MapGet("/alive", () => TypedResults.Ok("alive"));
 app.MapHealthChecks("/health");
-app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapDefaultEndpoints();
 await app.RunAsync();
