@@ -1,6 +1,6 @@
 using VibeCheck.Grains.Cameras;
 
-namespace VibeCheck.Integration.Tests;
+namespace VibeCheck.Grains.Tests.Cameras;
 
 /// <summary>The first poll after an activation: spread on a fresh start, on cadence normally, soon when overdue.</summary>
 public sealed class PollScheduleTests

@@ -5,7 +5,7 @@ using VibeCheck.Vision;
 using VibeCheck.Vision.Episodes;
 using VibeCheck.Vision.Rules;
 
-namespace VibeCheck.Integration.Tests.Vision;
+namespace VibeCheck.Grains.Tests.Cameras;
 
 /// <summary>The camera grain's bookkeeping without a cluster: which reports and buckets it queues, and their bounds.</summary>
 public sealed class CameraDetectionTests

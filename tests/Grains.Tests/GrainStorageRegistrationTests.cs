@@ -1,7 +1,6 @@
 using System.Reflection;
-using VibeCheck.Grains;
 
-namespace VibeCheck.Integration.Tests;
+namespace VibeCheck.Grains.Tests;
 
 /// <summary>The silo registers every grain storage a grain asks for: a new one missing from the list fails here, not at activation.</summary>
 public sealed class GrainStorageRegistrationTests

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using VibeCheck.Grains;
 using VibeCheck.Vision.Episodes;
 using VibeCheck.Vision.Rules;
 
-namespace VibeCheck.Integration.Tests.Vision;
+namespace VibeCheck.Grains.Tests.Cameras;
 
 /// <summary>The rules and episode settings every camera runs come from validated options, bound as the silo binds them.</summary>
 public sealed class ViolationMonitorRegistrationTests

@@ -1,7 +1,7 @@
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Violations;
 
-namespace VibeCheck.Integration.Tests.Vision;
+namespace VibeCheck.Grains.Tests.Violations;
 
 /// <summary>
 /// Cameras keep unsent episode reports in their state (Newtonsoft JSON in Redis). The report's status was a string

@@ -1,6 +1,6 @@
 using VibeCheck.Grains.Cameras;
 
-namespace VibeCheck.Integration.Tests;
+namespace VibeCheck.Grains.Tests.Cameras;
 
 /// <summary>The watchdog's plan for evening out cameras across silos.</summary>
 public sealed class CameraBalanceTests
