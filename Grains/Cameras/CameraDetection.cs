@@ -1,7 +1,7 @@
-using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Forecasting;
 using VibeCheck.Grains.Interfaces.Violations;
 using VibeCheck.Vision.Activity;
+using VibeCheck.Vision;
 using VibeCheck.Vision.Episodes;
 
 namespace VibeCheck.Grains.Cameras;
@@ -27,19 +27,18 @@ public static class CameraDetection
     /// resolved episode, and the frame counted in its bucket. Returns the reports queued.
     /// </summary>
     public static IReadOnlyList<ViolationEpisodeReport> OnFrame(
-        CameraState s, ViolationMonitor monitor, Guid cameraId, FrameAnalysisSummary analysis, string frameHash, DateTimeOffset takenAt)
+        CameraState s, ViolationMonitor monitor, Guid cameraId, FrameAnalysis analysis, string frameHash, DateTimeOffset takenAt)
     {
         // A frame that could not be analysed is no evidence either way and changes nothing.
-        if (analysis.Error is not null || analysis.Width == 0)
+        if (analysis.Error is not null || analysis.Statistics is null)
         {
             return [];
         }
 
         // The frame's SHA-256 is the evidence: the hash POST /process and the vision:camera:{id}:frame:{hash} key show.
-        var detections = analysis.ToDetections();
-        var step = monitor.Process(s.Episodes, detections, frameHash, analysis.Detector, takenAt, s.Zones);
+        var step = monitor.Process(s.Episodes, analysis.Detections, frameHash, analysis.Detector, takenAt, s.Zones);
         var reports = Apply(s, step, cameraId, takenAt);
-        CountActivity(s, cameraId, takenAt, detections, step.Opened.Select(e => e.Type));
+        CountActivity(s, cameraId, takenAt, analysis.Detections, step.Opened.Select(e => e.Type));
         return reports;
     }
 

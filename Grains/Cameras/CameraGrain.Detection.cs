@@ -54,7 +54,7 @@ public sealed partial class CameraGrain
     private IReadOnlyList<Zone> Zones => state.State.Zones;
 
     /// <summary>After a new frame's analysis: episodes and activity; the latest episode of each type goes to the 24 h key.</summary>
-    private async Task TrackFrameAsync(FrameAnalysisSummary analysis, string frameHash, DateTimeOffset takenAt)
+    private async Task TrackFrameAsync(FrameAnalysis analysis, string frameHash, DateTimeOffset takenAt)
     {
         await CacheLatestAsync(CameraDetection.OnFrame(state.State, monitor, CameraId, analysis, frameHash, takenAt));
     }

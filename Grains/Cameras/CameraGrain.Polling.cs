@@ -72,6 +72,8 @@ public sealed partial class CameraGrain
         var unchanged = s.LastFrameHash == hash && s.LastAnalysis is not null;
         var analysis = unchanged ? s.LastAnalysis : await readModel.GetFrameAsync(CameraId, hash);
         var cacheHit = analysis is not null;
+        // The rules run on the vision library's own result; the wire summary is only what is cached and answered.
+        FrameAnalysis? fresh = null;
         if (unchanged)
         {
             s.FramesUnchanged++;
@@ -82,7 +84,8 @@ public sealed partial class CameraGrain
             s.IdenticalFrameStreak = 0;
             if (analysis is null)
             {
-                analysis = Analyse(jpeg, takenAt);
+                fresh = Analyse(jpeg, takenAt);
+                analysis = fresh.ToSummary();
                 await readModel.SetFrameAsync(CameraId, hash, analysis);
             }
 
@@ -92,7 +95,7 @@ public sealed partial class CameraGrain
             s.LastFrameHash = hash;
             s.LastFrameTakenAt = takenAt;
             s.LastAnalysis = analysis;
-            await TrackFrameAsync(analysis, hash, takenAt);
+            await TrackFrameAsync(fresh ?? analysis.ToFrameAnalysis(), hash, takenAt);
         }
 
         if (cacheHit)
@@ -118,11 +121,11 @@ public sealed partial class CameraGrain
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, analysis.Error, s.Health);
     }
 
-    private FrameAnalysisSummary Analyse(byte[] jpeg, DateTimeOffset takenAt)
+    private FrameAnalysis Analyse(byte[] jpeg, DateTimeOffset takenAt)
     {
         var started = Stopwatch.GetTimestamp();
         _frameAnalyzer ??= CreateFrameAnalyzer();
-        var analysis = _frameAnalyzer.Analyze(jpeg, takenAt, Zones).ToSummary();
+        var analysis = _frameAnalyzer.Analyze(jpeg, takenAt, Zones);
         if (_frameAnalyzer is ITrackingCameraAnalyzer tracking)
         {
             // Persisted with the rest of the state, so a standing vehicle is still known after a move or a crash.

@@ -1,6 +1,5 @@
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Violations;
-using VibeCheck.Vision;
 using VibeCheck.Vision.Episodes;
 
 namespace VibeCheck.Grains.Cameras;
@@ -8,10 +7,6 @@ namespace VibeCheck.Grains.Cameras;
 /// <summary>Between the cached frame analysis, the vision library's episodes and the violation reports.</summary>
 public static class CameraViolationMapping
 {
-    /// <summary>The detections of a (possibly cached) analysis, as the vision rules take them.</summary>
-    public static IReadOnlyList<Detection> ToDetections(this FrameAnalysisSummary a) =>
-        a.Detections.Select(d => new Detection(d.Label, d.Confidence, new BoundingBox(d.X, d.Y, d.Width, d.Height), d.TrackId, d.StandingSeconds)).ToList();
-
     /// <summary>
     /// The cluster-wide id of a camera's episode (the key of its <see cref="IViolationGrain"/>): the tracker's id is
     /// only unique within one camera.

@@ -21,10 +21,11 @@ public sealed class CameraDetectionTests
         Zones = [new Zone("lane", ZoneType.BikeLane, [new(100, 150), new(300, 150), new(300, 230), new(100, 230)])],
     };
 
-    private static FrameAnalysisSummary Frame(bool vehicleInLane, string? error = null) => new(
+    // As a cached analysis reaches the rules: the wire summary, through the grain's edge mapping.
+    private static FrameAnalysis Frame(bool vehicleInLane, string? error = null) => new FrameAnalysisSummary(
         error, error is null ? 352 : 0, error is null ? 240 : 0, 100, 30, error is null ? "0123456789abcdef" : null, 0, "test/1",
         vehicleInLane ? [new DetectionSummary("vehicle", 0.9, 150, 130, 90, 55)] : [new DetectionSummary("person", 0.8, 10, 40, 10, 30)],
-        new Dictionary<string, int>());
+        new Dictionary<string, int>()).ToFrameAnalysis();
 
     [Fact]
     public void Episode_reports_are_queued_for_open_update_and_resolve_with_increasing_sequence()
