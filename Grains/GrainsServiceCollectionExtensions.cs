@@ -6,6 +6,7 @@ using VibeCheck.Cameras;
 using VibeCheck.Configuration;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Cameras;
+using VibeCheck.Grains.Processing;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.Vision.Episodes;
 using VibeCheck.Vision.Rules;
@@ -33,6 +34,12 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton(sp => new ViolationMonitor(
             sp.GetRequiredService<IOptions<ViolationRuleOptions>>().Value, sp.GetRequiredService<IOptions<EpisodeTrackerOptions>>().Value));
         services.AddNycDotClient(configuration);
+        // The processing trigger on Redis Streams (the original design's Pub/Sub topic vibe-check-processing).
+        services.AddOptions<ProcessingStreamOptions>()
+            .BindValidated(configuration.GetSection(ProcessingStreamOptions.SectionName))
+            .ValidateWith(o => o.Validate())
+            .ValidateOnStart();
+        services.AddHostedService<ProcessingStreamConsumer>();
         services.AddSingleton<CameraMetrics>();
         services.AddSingleton<DetectorMetrics>();
         services.AddHostedService<SiloDeathWatcher>();

@@ -26,6 +26,10 @@ public interface ICameraForecastGrain : IGrainWithGuidKey
     [Alias("GetActivity")]
     Task<ActivityHistoryReport> GetActivity(DateTimeOffset since);
 
+    /// <summary>Fits the forecasts now on the stored series (as the periodic refit does) and returns once they are stored.</summary>
+    [Alias("Refit")]
+    Task Refit();
+
     /// <summary>Size and span of the stored series.</summary>
     [Alias("GetSeriesSummary")]
     Task<ActivitySeriesSummary> GetSeriesSummary();

@@ -121,6 +121,12 @@ public sealed class CameraForecastGrain(
             total));
     }
 
+    public async Task Refit()
+    {
+        await FitAsync();
+        await ReportUnusualActivityAsync();
+    }
+
     private async Task RefitIfNewBucketsAsync()
     {
         if (state.State.BucketsSinceFit > 0)
