@@ -39,6 +39,7 @@ public static class GrainsServiceCollectionExtensions
             .BindValidated(configuration.GetSection(ProcessingStreamOptions.SectionName))
             .ValidateWith(o => o.Validate())
             .ValidateOnStart();
+        services.AddSingleton<ProcessingMetrics>();
         services.AddHostedService<ProcessingStreamConsumer>();
         services.AddSingleton<CameraMetrics>();
         services.AddSingleton<DetectorMetrics>();

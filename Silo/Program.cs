@@ -5,7 +5,7 @@ using VibeCheck.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.AddVibeCheck(builder.Configuration));
-builder.AddServiceDefaults(CameraMetrics.MeterName, DetectorMetrics.MeterName, WarehouseMetrics.MeterName);
+builder.AddServiceDefaults(CameraMetrics.MeterName, DetectorMetrics.MeterName, WarehouseMetrics.MeterName, ProcessingMetrics.MeterName);
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Forecasting;
+using VibeCheck.Grains.Telemetry;
 
 namespace VibeCheck.Grains.Processing;
 
@@ -30,6 +31,7 @@ public sealed class ProcessingStreamConsumer(
     ILocalSiloDetails silo,
     IHostApplicationLifetime lifetime,
     IOptions<ProcessingStreamOptions> options,
+    ProcessingMetrics metrics,
     ILogger<ProcessingStreamConsumer> logger) : BackgroundService
 {
     private const string DataField = "data";
@@ -180,6 +182,7 @@ public sealed class ProcessingStreamConsumer(
         {
             await Db.StringSetAsync(DoneKey(entry.Id), 1, _options.RememberDoneFor);
             await AcknowledgeAsync(entry.Id);
+            metrics.Done();
         }
         else if (outcome.Permanent)
         {
@@ -189,6 +192,7 @@ public sealed class ProcessingStreamConsumer(
         {
             // Left pending: claimed again once idle for ClaimIdleAfter, here or on another silo.
             await Db.HashSetAsync(ErrorsKey, entry.Id, outcome.Error);
+            metrics.Retry();
             logger.LogWarning(
                 "Processing request {Id} ({Camera}, {Action}) failed on delivery {Delivery} of {Max}: {Error}",
                 entry.Id, request.CameraId, request.Action, deliveries, _options.MaxDeliveries, outcome.Error);
@@ -240,6 +244,7 @@ public sealed class ProcessingStreamConsumer(
         ];
         await Db.StreamAddAsync(_options.DeadLetterStreamName, fields, maxLength: _options.DeadLetterMaxLength, useApproximateMaxLength: true);
         await AcknowledgeAsync(entry.Id);
+        metrics.DeadLetter();
         logger.LogWarning("Processing request {Id} dead-lettered to {Stream}: {Reason}", entry.Id, _options.DeadLetterStreamName, reason);
     }
 

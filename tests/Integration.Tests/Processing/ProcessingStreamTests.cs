@@ -74,6 +74,7 @@ public sealed class ProcessingStreamTests(ITestOutputHelper output) : IAsyncLife
     {
         var camera = _system.Cameras[1];
         _system.Replay.SetFault(camera, CameraFault.ServerError);
+        using var outcomes = new OutcomeCounter();
         try
         {
             var started = DateTime.UtcNow;
@@ -85,6 +86,10 @@ public sealed class ProcessingStreamTests(ITestOutputHelper output) : IAsyncLife
             Assert.StartsWith("gave up after 2 deliveries: camera image unavailable", dead.Reason, StringComparison.Ordinal);
             Assert.Equal(2, dead.Deliveries);
             Assert.Equal(0, await Redis.StreamLengthAsync(_stream));
+            // vibecheck_processing_requests_total, as the silos count it.
+            Assert.Equal(2, outcomes.Of("retry"));
+            Assert.Equal(1, outcomes.Of("dead_letter"));
+            Assert.Equal(0, outcomes.Of("done"));
         }
         finally
         {
@@ -124,4 +129,37 @@ public sealed class ProcessingStreamTests(ITestOutputHelper output) : IAsyncLife
     }
 
     private sealed record DeadLetter(string Id, string Data, string Reason, int Deliveries);
+
+    /// <summary>Listens to the silos' processing counter (they run in this process).</summary>
+    private sealed class OutcomeCounter : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _counts = new();
+
+        public OutcomeCounter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == VibeCheck.Grains.Telemetry.ProcessingMetrics.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "outcome")
+                    {
+                        _counts.AddOrUpdate((string)tag.Value!, value, (_, n) => n + value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Of(string outcome) => _counts.GetValueOrDefault(outcome);
+
+        public void Dispose() => _listener.Dispose();
+    }
 }
