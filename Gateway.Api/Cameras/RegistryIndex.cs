@@ -14,6 +14,7 @@ public sealed class RegistryIndex(IClusterClient cluster, TimeProvider clock)
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan MinRefreshGap = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly Lock _gate = new();
     private FrozenSet<Guid> _ids = FrozenSet<Guid>.Empty;
     private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
 
@@ -42,6 +43,23 @@ public sealed class RegistryIndex(IClusterClient cluster, TimeProvider clock)
         return await ContainsAsync(cameraId) ? (cameraId, null) : (cameraId, Problems.UnknownCamera(cameraId));
     }
 
+    /// <summary>
+    /// Adds ids the registry has just shown (a listing): a camera the listing shows is then served at once, instead
+    /// of 404 until the next refresh, which a recent miss may hold back for <see cref="MinRefreshGap"/>.
+    /// </summary>
+    public void Include(IEnumerable<Guid> ids)
+    {
+        lock (_gate)
+        {
+            var known = _ids;
+            var added = ids.Where(id => !known.Contains(id)).ToList();
+            if (added.Count > 0)
+            {
+                _ids = known.Concat(added).ToFrozenSet();
+            }
+        }
+    }
+
     public async Task RefreshAsync()
     {
         if (!await _refreshing.WaitAsync(0))
@@ -55,8 +73,11 @@ public sealed class RegistryIndex(IClusterClient cluster, TimeProvider clock)
         try
         {
             var ids = await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).CameraIds();
-            _ids = ids.ToFrozenSet();
-            _refreshedAt = clock.GetUtcNow();
+            lock (_gate)
+            {
+                _ids = ids.ToFrozenSet();
+                _refreshedAt = clock.GetUtcNow();
+            }
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Security;
 using VibeCheck.Grains.Interfaces;
 
@@ -29,6 +30,11 @@ public static class AdminEndpoints
     private static async Task<Ok<PollAllReport>> PollAllAsync(IClusterClient cluster, int parallelism = 64) =>
         TypedResults.Ok(await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).PollAll(parallelism));
 
-    private static async Task<Ok<RegistrySyncReport>> SyncRegistryAsync(IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).Sync());
+    private static async Task<Ok<RegistrySyncReport>> SyncRegistryAsync(IClusterClient cluster, RegistryIndex registry)
+    {
+        var report = await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).Sync();
+        // The synced cameras are served by this gateway at once, not after its index's next refresh.
+        await registry.RefreshAsync();
+        return TypedResults.Ok(report);
+    }
 }

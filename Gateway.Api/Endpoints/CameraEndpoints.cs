@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Contracts;
 using VibeCheck.Gateway.Http;
 using VibeCheck.Gateway.Security;
@@ -32,7 +33,7 @@ public static class CameraEndpoints
     }
 
     private static async Task<Results<Ok<CameraListResponse>, ProblemHttpResult>> ListCamerasAsync(
-        IClusterClient cluster, string? borough = null, string? health = null)
+        IClusterClient cluster, RegistryIndex registry, string? borough = null, string? health = null)
     {
         CameraHealth? healthFilter = null;
         if (health is not null)
@@ -52,6 +53,7 @@ public static class CameraEndpoints
 
         var listing = await cluster.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).List(borough, healthFilter);
         var items = listing.Select(CameraListItem.From).ToList();
+        registry.Include(items.Select(i => i.Id));
         return TypedResults.Ok(new CameraListResponse(items.Count, items));
     }
 
