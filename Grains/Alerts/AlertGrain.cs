@@ -36,7 +36,7 @@ public sealed partial class AlertGrain(
         }
 
         _timer = this.RegisterGrainTimer(
-            ct => TickAsync(ct),
+            _ => TickAsync(),
             new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = false });
         _reminderRegistered = await this.GetReminder(ResumeReminder) is not null;
         await ScheduleAsync();
@@ -185,7 +185,7 @@ public sealed partial class AlertGrain(
     {
         if (reminderName == ResumeReminder)
         {
-            await TickAsync(CancellationToken.None);
+            await TickAsync();
         }
     }
 
@@ -207,7 +207,7 @@ public sealed partial class AlertGrain(
     }
 
     /// <summary>Timer and reminder: plan what fell due, deliver what is due, sleep until the next moment.</summary>
-    private async Task TickAsync(CancellationToken cancellationToken)
+    private async Task TickAsync()
     {
         var now = clock.GetUtcNow();
         var plan = planner.Plan(state.State.Alerting, now);

@@ -1,7 +1,7 @@
 using VibeCheck.Grains.Interfaces.Forecasting;
 using VibeCheck.Grains.Interfaces.Violations;
-using VibeCheck.Vision.Activity;
 using VibeCheck.Vision;
+using VibeCheck.Vision.Activity;
 using VibeCheck.Vision.Episodes;
 
 namespace VibeCheck.Grains.Cameras;

@@ -87,6 +87,7 @@ public sealed partial class CameraGrain
 
         var s = state.State;
         var sent = 0;
+        var handedOff = true;
         try
         {
             while (s.PendingViolationReports.Count > 0)
@@ -110,13 +111,12 @@ public sealed partial class CameraGrain
         {
             logger.LogWarning(ex, "Camera {CameraId} hand-off failed; {Violations} violation reports and {Buckets} buckets wait for the next poll",
                 CameraId, s.PendingViolationReports.Count, s.PendingActivityReports.Count);
-            _unsaved |= sent > 0;
-            return false;
+            handedOff = false;
         }
 
         // Acknowledged items are written by the drain right after; a crash before that only repeats them, and both
         // receivers apply repeats once.
         _unsaved |= sent > 0;
-        return true;
+        return handedOff;
     }
 }

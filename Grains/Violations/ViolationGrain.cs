@@ -168,5 +168,4 @@ public sealed class ViolationGrain(
 
         _retryMayBeRegistered = false;
     }
-
 }
