@@ -6,6 +6,7 @@ using VibeCheck.Cameras;
 using VibeCheck.Configuration;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Cameras;
+using VibeCheck.Grains.Hosting;
 using VibeCheck.Grains.Processing;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.Vision.Episodes;
@@ -45,6 +46,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<DetectorMetrics>();
         services.AddHostedService<SiloDeathWatcher>();
         services.AddSingleton<IPublicReadModel, RedisPublicReadModel>();
+        services.AddSingleton<UnsavedWork>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

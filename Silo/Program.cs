@@ -2,12 +2,13 @@ using VibeCheck.Grains.Analytics;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.ServiceDefaults;
 using VibeCheck.Silo;
+using VibeCheck.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.AddVibeCheck(builder.Configuration));
 builder.AddServiceDefaults(CameraMetrics.MeterName, DetectorMetrics.MeterName, WarehouseMetrics.MeterName, ProcessingMetrics.MeterName);
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
-builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+builder.AddBoundedStop();
 
 var app = builder.Build();
 // Loads the detector at start (model check and translation logged before any camera polls) and its metrics with it.

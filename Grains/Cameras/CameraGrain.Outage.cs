@@ -32,4 +32,16 @@ public sealed partial class CameraGrain
 
         return down;
     }
+
+    private string UnsavedOwner => $"camera {CameraId}";
+
+    /// <summary>Marks the state unsaved and tells the silo what a stop now would give up.</summary>
+    private void MarkUnsaved()
+    {
+        _unsaved = true;
+        unsavedWork.Hold(UnsavedOwner, DescribeUnsaved());
+    }
+
+    private string DescribeUnsaved() =>
+        $"its state with {state.State.PendingViolationReports.Count} violation report(s) and {state.State.PendingActivityReports.Count} activity report(s) not yet handed on";
 }

@@ -175,7 +175,7 @@ public sealed partial class CameraGrain
     {
         if (StorageUnreachable())
         {
-            _unsaved = true;
+            MarkUnsaved();
             DrainSoon();
             return;
         }
@@ -196,10 +196,11 @@ public sealed partial class CameraGrain
             }
 
             _unsaved = false;
+            unsavedWork.Release(UnsavedOwner);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _unsaved = true;
+            MarkUnsaved();
             metrics.StateWriteFailures.Add(1);
             logger.LogWarning(ex, "Saving camera {CameraId} state failed; kept in memory and retried on the next poll", CameraId);
         }

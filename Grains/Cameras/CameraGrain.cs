@@ -6,6 +6,7 @@ using Orleans.Runtime.Placement;
 using StackExchange.Redis;
 using VibeCheck.Cameras;
 using VibeCheck.Grains.Caching;
+using VibeCheck.Grains.Hosting;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.Vision;
@@ -32,6 +33,7 @@ public sealed partial class CameraGrain(
     ViolationMonitor monitor,
     ILocalSiloDetails localSilo,
     IConnectionMultiplexer redis,
+    UnsavedWork unsavedWork,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
 {
     private const string KeepAliveReminder = "poll-keepalive";
@@ -63,6 +65,14 @@ public sealed partial class CameraGrain(
         if (_unsaved)
         {
             await PersistAsync();
+        }
+
+        if (_unsaved)
+        {
+            logger.LogWarning(
+                "Camera {CameraId} deactivated ({Reason}) without saving its state, Redis being unreachable: gave up {Unsaved}",
+                CameraId, reason.ReasonCode, DescribeUnsaved());
+            unsavedWork.Release(UnsavedOwner);
         }
 
         _frameAnalyzer?.Dispose();

@@ -54,6 +54,29 @@ public sealed class SiloProcess : IAsyncDisposable
         return new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("the silo process did not start"), siloPort);
     }
 
+    /// <summary>SIGTERM, as Kubernetes and systemd stop a pod or service: the silo's own shutdown runs.</summary>
+    /// <returns>The exit code and the time from the signal to the exit.</returns>
+    public async Task<(int ExitCode, TimeSpan Elapsed)> TerminateAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the silo had not exited {timeout} after SIGTERM{Environment.NewLine}{LastLines}");
+        }
+
+        return (_process.ExitCode, Stopwatch.GetElapsedTime(started));
+    }
+
     /// <summary>SIGKILL: no shutdown, no membership update, sockets closed by the kernel.</summary>
     public async Task KillAsync()
     {
