@@ -16,7 +16,10 @@ public sealed record CameraSnapshot(
     [property: Id(10)] CameraCounters Counters,
     [property: Id(11)] FrameAnalysisSummary? LastAnalysis);
 
-/// <summary>Lifetime counts of one camera's polls.</summary>
+/// <summary>
+/// Lifetime counts of one camera's polls; <c>CacheHits</c> and <c>CacheMisses</c> count only requests for its analysis
+/// (answered without or with a new analysis), not its own timed polls.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("vibecheck.camera-counters")]
 public sealed record CameraCounters(
     [property: Id(0)] long Fetches,

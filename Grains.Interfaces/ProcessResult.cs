@@ -10,7 +10,7 @@ public enum ProcessOutcome
 }
 
 /// <summary>The answer to "process this camera now".</summary>
-/// <param name="CacheHit">True when neither a new fetch nor a new analysis was needed.</param>
+/// <param name="CacheHit">True when no new analysis was needed: within the refresh period, an unchanged frame, or a frame analysed before.</param>
 /// <param name="FrameTakenAt">When the camera took the frame (its Last-Modified), else when it was fetched.</param>
 [GenerateSerializer, Immutable, Alias("vibecheck.process-result")]
 public sealed record ProcessResult(

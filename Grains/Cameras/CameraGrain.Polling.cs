@@ -54,8 +54,6 @@ public sealed partial class CameraGrain
         s.ConsecutiveFailures++;
         s.LastError = fetch.Error;
         metrics.FetchFailures.Add(1, new KeyValuePair<string, object?>("reason", fetch.Failure.ToString()));
-        metrics.CacheMiss();
-        s.CacheMisses++;
         SetHealth(HealthJudge.AfterFailure(s.Health, s.ConsecutiveFailures, _options));
         logger.LogInformation("Camera {CameraId} fetch failed ({Failures} in a row): {Error}", CameraId, s.ConsecutiveFailures, fetch.Error);
         return new ProcessResult(ProcessOutcome.FetchFailed, CameraId, s.LastFrameHash, false, s.LastFrameTakenAt, null,
@@ -98,16 +96,7 @@ public sealed partial class CameraGrain
             await TrackFrameAsync(fresh ?? analysis.ToFrameAnalysis(), hash, takenAt);
         }
 
-        if (cacheHit)
-        {
-            metrics.CacheHit();
-            s.CacheHits++;
-        }
-        else
-        {
-            metrics.CacheMiss();
-            s.CacheMisses++;
-        }
+        metrics.FramePolled(unchanged ? "unchanged" : cacheHit ? "cached" : "analysed");
 
         SetHealth(analysis!.Error is not null
             ? s.Health

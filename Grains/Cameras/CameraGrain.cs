@@ -122,12 +122,37 @@ public sealed partial class CameraGrain(
         var started = Stopwatch.GetTimestamp();
         if (_lastResult is not null && clock.GetUtcNow() - _lastResultAt < _options.RefreshPeriod)
         {
-            metrics.CacheHit();
-            state.State.CacheHits++;
+            CountRequest(cacheHit: true);
             return _lastResult with { CacheHit = true, ElapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
         }
 
-        return await PollAsync(CancellationToken.None);
+        var result = await PollAsync(CancellationToken.None);
+        if (result.Outcome == ProcessOutcome.Processed)
+        {
+            CountRequest(result.CacheHit);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The cache hit rate as the original design meant it: of the requests for a camera's analysis, those answered
+    /// without a new analysis. A camera that refreshes every 2 s shows a new frame at nearly every poll, so counting
+    /// the cameras' own polls made the rate the share of unchanged pictures instead. Failed fetches are counted as
+    /// failures, not as misses.
+    /// </summary>
+    private void CountRequest(bool cacheHit)
+    {
+        if (cacheHit)
+        {
+            metrics.CacheHit();
+            state.State.CacheHits++;
+        }
+        else
+        {
+            metrics.CacheMiss();
+            state.State.CacheMisses++;
+        }
     }
 
     public Task<CameraPlacement> EnsurePolling()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Gateway load benchmark (issue 2): wrk at 1000 connections against GET /cameras/{id} and
-# POST /process/camera/{id}, beside GET /health in the same run, and the cost of one poll cycle of every
+# POST /process/camera/{id} (one camera, then random cameras of the whole registry, each with the silo's cache hit
+# rate over the run), beside GET /health in the same run, and the cost of one poll cycle of every
 # camera of the shared registry served by the replay server. Everything on loopback, bounded in time.
 #
 #   bench/gateway/run.sh [DURATION_SECONDS=15] [CONNECTIONS=1000]
@@ -67,6 +68,18 @@ for url in "$base/health" "$base/cameras/$camera"; do wrk -t2 -c100 -d3s "$url" 
 wrk -t2 -c100 -d3s -s bench/gateway/post.lua "$base/process/camera/$camera" >/dev/null
 run_wrk health "$base/health"
 run_wrk camera "$base/cameras/$camera"
+# The cache hit rate as the silos count it (requests answered without a new analysis; issue 14, item 7), per run.
+cache_counts() { curl -fsS "http://127.0.0.1:$silo_http/metrics" | awk '/^vibecheck_cache_requests_total/ { if ($0 ~ /result="hit"/) h += $NF; else m += $NF } END { printf "%d %d", h, m }'; }
+report_cache() { # before-counts after-counts
+  awk -v b="$1" -v a="$2" 'BEGIN { split(b, x, " "); split(a, y, " "); h = y[1] - x[1]; m = y[2] - x[2];
+    printf "silo cache requests in the run: %d hits, %d misses, hit rate %.1f %%\n", h, m, (h + m) ? 100 * h / (h + m) : 0 }'
+}
+counts0=$(cache_counts)
 run_wrk process "$base/process/camera/$camera" -s bench/gateway/post.lua
+counts1=$(cache_counts); report_cache "$counts0" "$counts1"
+curl -fsS "$base/cameras" | grep -oE '"id":"[0-9a-f-]{36}"' | cut -d'"' -f4 > "$work/cameras.txt"
+export VIBECHECK_BENCH_CAMERAS="$work/cameras.txt"
+run_wrk process-spread "$base" -s bench/gateway/post-spread.lua
+counts2=$(cache_counts); report_cache "$counts1" "$counts2"
 run_wrk health-again "$base/health"
 echo; echo "gateway RSS: $(awk '/VmRSS/{print $2/1024 " MiB"}' /proc/$gateway_pid/status), silo RSS: $(awk '/VmRSS/{print $2/1024 " MiB"}' /proc/$silo_pid/status)"
