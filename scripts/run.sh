@@ -62,16 +62,26 @@ if $replay; then
 fi
 
 (cd Silo && exec dotnet bin/Release/net10.0/linux-x64/VibeCheck.Silo.dll --urls "http://127.0.0.1:$SILO_HTTP_PORT") >"$run_dir/silo.log" 2>&1 &
-pids+=($!)
+silo_pid=$!; pids+=($silo_pid)
 (cd Gateway.Api && exec dotnet bin/Release/net10.0/linux-x64/VibeCheck.Gateway.dll --urls "http://127.0.0.1:$GATEWAY_PORT") >"$run_dir/gateway.log" 2>&1 &
-pids+=($!)
+gateway_pid=$!; pids+=($gateway_pid)
 
+# Waits as long as both processes live: a slow start (first build, a loaded machine) is not a failure, and the gateway
+# keeps retrying until a silo answers. A process that exits is, and its log says why.
 echo "Waiting for the cluster..."
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1 && break
-  sleep 1
+waited=0
+until curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1; do
+  for part in silo gateway; do
+    pid_var="${part}_pid"
+    if ! kill -0 "${!pid_var}" 2>/dev/null; then
+      echo "The $part exited during start; the end of .run/$part.log:"; tail -20 "$run_dir/$part.log"; exit 1
+    fi
+  done
+  sleep 1; waited=$((waited + 1))
+  if [ $((waited % 30)) -eq 0 ]; then
+    echo "  still waiting after ${waited} s: $(curl -sS "http://127.0.0.1:$GATEWAY_PORT/health" 2>&1 | grep -oE '"detail":"[^"]*"' | head -1)"
+  fi
 done
-curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1 || { echo "Gateway not healthy after 120 s; see .run/*.log"; exit 1; }
 
 cat <<INFO
 

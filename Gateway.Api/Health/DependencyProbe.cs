@@ -7,8 +7,11 @@ namespace VibeCheck.Gateway.Health;
 public sealed record DependencyStatus(string Name, bool Healthy, double LatencyMs, string Detail);
 
 /// <summary>Asks Redis and the cluster whether they answer, each within a short timeout.</summary>
-public sealed class DependencyProbe(IConnectionMultiplexer redis, IClusterClient cluster)
+public sealed class DependencyProbe(IConnectionMultiplexer redis, IClusterClient cluster, IHostApplicationLifetime lifetime)
 {
+    /// <summary>What <c>/health</c> says of the cluster while the client has not connected to any silo yet.</summary>
+    public const string NotConnected = "not connected: no silo has answered yet; the gateway keeps trying every 2 s";
+
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
     public async Task<DependencyStatus> RedisAsync(CancellationToken cancellationToken)
@@ -28,6 +31,13 @@ public sealed class DependencyProbe(IConnectionMultiplexer redis, IClusterClient
     public async Task<(DependencyStatus Status, IReadOnlyList<SiloInfo> Silos)> ClusterAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        // The host has started once the cluster client connected (ClusterClientSetup starts it beside Kestrel); before
+        // that every grain call fails with "could not find an implementation", which names no cause.
+        if (!lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            return (new DependencyStatus("cluster", false, Elapsed(started), NotConnected), []);
+        }
+
         try
         {
             var hosts = await cluster.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true).WaitAsync(ProbeTimeout, cancellationToken);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
@@ -43,7 +41,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(bool persistent = false, RedisServerSecurity? security = null)
     {
         var dataDirectory = persistent ? Directory.CreateTempSubdirectory("vc-redis-").FullName : null;
-        var server = new RedisServer(FreePort(), dataDirectory, security);
+        var server = new RedisServer(LoopbackPort.Free(), dataDirectory, security);
         await server.StartProcessAsync();
         return server;
     }
@@ -118,12 +116,5 @@ public sealed class RedisServer : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using VibeCheck.Gateway;
@@ -15,7 +14,7 @@ public sealed class RedisWrongPasswordAtStartTests(Xunit.Abstractions.ITestOutpu
     public async Task A_gateway_started_with_a_wrong_password_answers_health_503_naming_redis_and_alive_200()
     {
         await using var redis = await RedisServer.StartAsync(security: new RedisServerSecurity(Password, Certificates: null));
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = redis.ConnectionString.Replace(Password, "wrong-pass-0000"),
@@ -60,12 +59,5 @@ public sealed class RedisWrongPasswordAtStartTests(Xunit.Abstractions.ITestOutpu
         await stop.CancelAsync();
         await Record.ExceptionAsync(() => starting);
         await gateway.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

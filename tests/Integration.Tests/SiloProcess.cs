@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace VibeCheck.Integration.Tests;
 
@@ -32,7 +30,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public static SiloProcess Start(IReadOnlyDictionary<string, string?> settings)
     {
-        var siloPort = FreePort();
+        var siloPort = LoopbackPort.Free();
         var dll = Path.Combine(AppContext.BaseDirectory, "VibeCheck.Silo.dll");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -43,9 +41,9 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{FreePort()}");
+        info.ArgumentList.Add($"http://127.0.0.1:{LoopbackPort.Free()}");
         info.ArgumentList.Add($"--Orleans:SiloPort={siloPort}");
-        info.ArgumentList.Add($"--Orleans:GatewayPort={FreePort()}");
+        info.ArgumentList.Add($"--Orleans:GatewayPort={LoopbackPort.Free()}");
         foreach (var (key, value) in settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
@@ -104,12 +102,5 @@ public sealed class SiloProcess : IAsyncDisposable
         while (_lastLines.Count > 100 && _lastLines.TryDequeue(out _))
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
