@@ -9,7 +9,7 @@ public sealed class NotifyOptions
     /// <summary>Labels that form a group (e.g. add <c>borough</c>). Default camera and type.</summary>
     public string[]? GroupBy { get; set; }
 
-    /// <summary>Wait before the first notification of a new group, to collect its alerts. Default 30 s.</summary>
+    /// <summary>Wait before the first notification of a new group, to collect its alerts; a group holding a HIGH alert skips it. Default 30 s.</summary>
     public TimeSpan GroupWait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Wait between notifications of a group when alerts were added, changed or resolved. Default 5 min.</summary>

@@ -49,7 +49,7 @@ public sealed class NotificationPlanner
         foreach (var key in keys)
         {
             var firing = firingByGroup.GetValueOrDefault(key) ?? [];
-            var group = existing.GetValueOrDefault(key) ?? NewGroup(key, firing, now);
+            var group = HighSkipsGroupWait(existing.GetValueOrDefault(key) ?? NewGroup(key, firing, now), firing, now);
 
             var idle = false;
             if (now >= group.NextFlushAt)
@@ -151,6 +151,16 @@ public sealed class NotificationPlanner
             NextFlushAt = created + _notify.GroupWait,
         };
     }
+
+    /// <summary>
+    /// HIGH alerts are "immediate" in the original design: a group that has not notified yet and holds a firing HIGH
+    /// alert flushes now instead of at the end of its group wait. What follows its first notification keeps the
+    /// group interval, so a burst of HIGH alerts on one camera still arrives grouped.
+    /// </summary>
+    private static AlertGroupState HighSkipsGroupWait(AlertGroupState group, List<Alert> firing, DateTimeOffset now) =>
+        group.LastNotifiedAt is null && group.NextFlushAt > now && firing.Any(a => a.Tier == AlertTier.High)
+            ? group with { NextFlushAt = now }
+            : group;
 
     private Dictionary<string, string> GroupLabelsOf(Alert alert) =>
         _notify.EffectiveGroupBy.ToDictionary(l => l, alert.Label, StringComparer.Ordinal);
