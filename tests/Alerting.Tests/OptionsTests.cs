@@ -13,6 +13,7 @@ public sealed class OptionsTests
     {
         ["Alerts:Webhook:Url"] = "https://hooks.example.com/vibecheck?token=abc",
         ["Alerts:Webhook:Secret"] = "super-secret-value-123",
+        ["Alerts:Webhook:Format"] = "flat",
         ["Alerts:Email:Host"] = "smtp.example.com",
         ["Alerts:Email:Port"] = "2525",
         ["Alerts:Email:From"] = "vibecheck@example.com",
@@ -34,6 +35,7 @@ public sealed class OptionsTests
 
         var o = provider.GetRequiredService<IOptions<AlertsOptions>>().Value;
         Assert.Equal("https://hooks.example.com/vibecheck?token=abc", o.Webhook.Url);
+        Assert.Equal(WebhookFormat.Flat, o.Webhook.Format);
         Assert.Equal(2525, o.Email.Port);
         Assert.Equal(["ops@example.com", "lead@example.com"], o.Email.To);
         Assert.False(o.Email.UseStartTls);
@@ -56,6 +58,7 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromMinutes(5), o.Notify.GroupInterval);
         Assert.Equal(TimeSpan.FromHours(4), o.Notify.RepeatInterval);
         Assert.Equal(8, o.Delivery.MaxAttempts);
+        Assert.Equal(WebhookFormat.Alertmanager, o.Webhook.Format);
         Assert.True(o.Email.UseStartTls);
         Assert.True(new AlertsOptionsValidator().Validate(null, o).Succeeded);
     }
