@@ -132,11 +132,7 @@ public sealed record FlatWebhookPayload : FlatAlert
     public static FlatWebhookPayload From(Notification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var alerts = notification.Alerts
-            .OrderBy(a => a.Status)
-            .ThenByDescending(a => a.Tier)
-            .Select(a => FlatAlert.From(a, notification))
-            .ToList();
+        var alerts = AlertText.BySeverity(notification).Select(a => FlatAlert.From(a, notification)).ToList();
         var first = alerts.FirstOrDefault() ?? new FlatAlert { Severity = notification.Tier.ToString().ToUpperInvariant(), Status = AlertWireNames.Of(notification.Status) };
         return new FlatWebhookPayload(first)
         {

@@ -21,7 +21,7 @@ public sealed class NotifyOptions
     /// <summary>Send a notification when alerts resolve. Default true.</summary>
     public bool SendResolved { get; set; } = true;
 
-    /// <summary>Channels of HIGH notifications. Default webhook, email, slack.</summary>
+    /// <summary>Channels of HIGH notifications. Default webhook, email, slack, sms (those configured).</summary>
     public string[]? HighChannels { get; set; }
 
     /// <summary>Channels of MEDIUM notifications. Default webhook.</summary>
@@ -42,7 +42,7 @@ public sealed class NotifyOptions
     /// <summary>Channels for a tier; LOW has none.</summary>
     public IReadOnlyList<string> ChannelsFor(AlertTier tier) => tier switch
     {
-        AlertTier.High => HighChannels is { Length: > 0 } ? HighChannels : [ChannelNames.Webhook, ChannelNames.Email, ChannelNames.Slack],
+        AlertTier.High => HighChannels is { Length: > 0 } ? HighChannels : [ChannelNames.Webhook, ChannelNames.Email, ChannelNames.Slack, ChannelNames.Sms],
         AlertTier.Medium => MediumChannels is { Length: > 0 } ? MediumChannels : [ChannelNames.Webhook],
         _ => [],
     };

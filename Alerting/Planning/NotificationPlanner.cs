@@ -14,7 +14,7 @@ public sealed class NotificationPlanner
 
     /// <summary>Creates a planner.</summary>
     /// <param name="options">Notify, escalation and external URL settings.</param>
-    /// <param name="configuredChannels">Channels that exist; routes to others are dropped. Null keeps every route.</param>
+    /// <param name="configuredChannels">Channels that exist; a route names one of them or a family (<c>sms</c> reaches every <c>sms:{number}</c>); routes to others are dropped. Null keeps every route.</param>
     /// <param name="inhibitRules">Inhibit rules; null means <see cref="InhibitRule.Defaults"/>.</param>
     public NotificationPlanner(AlertsOptions options, IEnumerable<string>? configuredChannels = null, IReadOnlyList<InhibitRule>? inhibitRules = null)
     {
@@ -260,7 +260,13 @@ public sealed class NotificationPlanner
     }
 
     private string[] Route(IReadOnlyList<string> channels) =>
-        [.. channels.Where(c => _configuredChannels is null || _configuredChannels.Contains(c)).Distinct(StringComparer.Ordinal)];
+        [.. channels.SelectMany(Members).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A configured channel itself, or the configured members of a route such as <c>sms</c> (<c>sms:+1...</c>, one per recipient).</summary>
+    private IEnumerable<string> Members(string route) =>
+        _configuredChannels is null || _configuredChannels.Contains(route)
+            ? [route]
+            : _configuredChannels.Where(c => c.StartsWith(route + ChannelNames.MemberSeparator, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
     private AlertingState Prune(AlertingState state, DateTimeOffset now)
     {
