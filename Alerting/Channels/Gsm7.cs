@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace VibeCheck.Alerting;
@@ -17,6 +16,11 @@ public static class Gsm7
 
     // Sent as an escape plus the character: two septets each.
     private const string Extension = "^{}\\[~]|€\f";
+
+    // Latin letters outside the alphabet and the letter each becomes (a table: the build runs with invariant
+    // globalization, under which Unicode decomposition is not available).
+    private const string Accented = "ÀÁÂÃĀĂĄàáâãāăąçĆČćčĎĐďđÈÊËĒĖĘĚêëēėęěĞğÌÍÎÏĪĮİíîïīįıŁłŃŇńňÒÓÔÕŌŐóôõōőŘřŚŠŞśšşŢŤţťÙÚÛŪŮŰúûūůűÝŸýÿŹŻŽźżž";
+    private const string Plain = "AAAAAAAaaaaaaacCCccDDddEEEEEEEeeeeeeGgIIIIIIIiiiiiiLlNNnnOOOOOOoooooRrSSSsssTTttUUUUUUuuuuuYYyyZZZzzz";
 
     /// <summary>True when every character of <paramref name="text"/> is in the GSM-7 alphabet (basic or extension).</summary>
     public static bool IsGsm7(string text)
@@ -40,11 +44,20 @@ public static class Gsm7
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (Basic.Contains(c, StringComparison.Ordinal) || Extension.Contains(c, StringComparison.Ordinal))
             {
                 result.Append(c);
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                // An emoji or other character beyond the BMP: one '?' for the pair.
+                i += char.IsSurrogatePair(text, i) ? 1 : 0;
+                result.Append('?');
                 continue;
             }
 
@@ -56,7 +69,8 @@ public static class Gsm7
                 '…' => "...",
                 '•' or '·' => "*",
                 _ when char.IsWhiteSpace(c) => " ",
-                _ => WithoutAccent(c),
+                _ when Accented.Contains(c, StringComparison.Ordinal) => Plain[Accented.IndexOf(c, StringComparison.Ordinal)].ToString(),
+                _ => "?",
             });
         }
 
@@ -78,13 +92,5 @@ public static class Gsm7
         }
 
         return text;
-    }
-
-    private static string WithoutAccent(char c)
-    {
-        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        var letter = decomposed.Length > 0 ? decomposed[0] : c;
-        return decomposed.Length > 1 && CharUnicodeInfo.GetUnicodeCategory(decomposed[1]) == UnicodeCategory.NonSpacingMark
-            && Basic.Contains(letter, StringComparison.Ordinal) ? letter.ToString() : "?";
     }
 }

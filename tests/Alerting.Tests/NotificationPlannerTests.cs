@@ -43,7 +43,7 @@ public sealed class NotificationPlannerTests
 
         var n = Assert.Single(first);
         Assert.Equal(AlertTier.High, n.Tier);
-        Assert.Equal(["webhook", "email", "slack"], n.Channels);
+        Assert.Equal(["webhook", "email", "slack", "sms"], n.Channels);
         Assert.Equal(T0, n.CreatedAt);
         Assert.Empty(second);
         Assert.Empty(atGroupWait);
@@ -302,7 +302,7 @@ public sealed class NotificationPlannerTests
 
         Assert.DoesNotContain(before, n => n.Kind == NotificationKind.Escalation);
         var escalation = Assert.Single(at, n => n.Kind == NotificationKind.Escalation);
-        Assert.Equal([ChannelNames.EscalationEmail], escalation.Channels);
+        Assert.Equal([ChannelNames.EscalationEmail, ChannelNames.Sms], escalation.Channels);
         Assert.Equal("true", escalation.Alerts[0].Annotations[AlertLabels.Escalated]);
         Assert.DoesNotContain(later, n => n.Kind == NotificationKind.Escalation);
     }

@@ -26,6 +26,12 @@ public sealed class OptionsTests
         ["Alerts:Escalation:After"] = "00:10:00",
         ["Alerts:Escalation:To:0"] = "oncall@example.com",
         ["Alerts:Notify:GroupBy:0"] = "borough",
+        ["Alerts:Sms:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+        ["Alerts:Sms:AuthToken"] = "twilio-token-value-xyz",
+        ["Alerts:Sms:From"] = "+12125550100",
+        ["Alerts:Sms:To:0"] = "+12125550111",
+        ["Alerts:Sms:To:1"] = "+447700900123",
+        ["Alerts:Sms:MaxPerRecipient"] = "4",
     };
 
     [Fact]
@@ -41,11 +47,13 @@ public sealed class OptionsTests
         Assert.False(o.Email.UseStartTls);
         Assert.Equal(TimeSpan.FromMinutes(10), o.Escalation.After);
         Assert.Equal(["borough"], o.Notify.EffectiveGroupBy);
+        Assert.Equal(4, o.Sms.MaxPerRecipient);
+        Assert.Equal(SmsOptions.DefaultBaseUrl, o.Sms.BaseUrl);
         Assert.Equal(
-            [ChannelNames.Email, ChannelNames.EscalationEmail, ChannelNames.Slack, ChannelNames.Webhook],
-            provider.GetServices<IAlertChannel>().Select(c => c.Name).Order());
+            [ChannelNames.Email, ChannelNames.EscalationEmail, ChannelNames.Slack, "sms:+12125550111", "sms:+447700900123", ChannelNames.Webhook],
+            provider.GetServices<IAlertChannel>().Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.NotNull(provider.GetRequiredService<NotificationPlanner>());
-        Assert.Equal(4, provider.GetRequiredService<DeliveryWorker>().ChannelNames.Count);
+        Assert.Equal(6, provider.GetRequiredService<DeliveryWorker>().ChannelNames.Count);
     }
 
     [Fact]
@@ -75,6 +83,8 @@ public sealed class OptionsTests
         Assert.DoesNotContain("mail-password", text, StringComparison.Ordinal);
         Assert.DoesNotContain("token=abc", text, StringComparison.Ordinal);
         Assert.DoesNotContain("XXXX", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("twilio-token-value-xyz", text, StringComparison.Ordinal);
+        Assert.Contains("+447700900123", text, StringComparison.Ordinal);
         Assert.Contains("smtp.example.com", text, StringComparison.Ordinal);
     }
 
@@ -90,6 +100,15 @@ public sealed class OptionsTests
         { "Alerts:Email:Password", "", "together" },
         { "Alerts:Delivery:MaxAttempts", "0", "MaxAttempts" },
         { "Alerts:Tier:MediumThreshold", "0.9", "thresholds" },
+        { "Alerts:Sms:AccountSid", "AC123", "AccountSid must be AC followed by 32 hex digits" },
+        { "Alerts:Sms:AccountSid", "", "AccountSid must be set" },
+        { "Alerts:Sms:AuthToken", "", "AuthToken must be set" },
+        { "Alerts:Sms:From", "2125550100", "From must be an E.164 number" },
+        { "Alerts:Sms:To:1", "+44 7700 900123", "Alerts:Sms:To:1 must be an E.164 number" },
+        { "Alerts:Sms:To:0", "+0123456", "Alerts:Sms:To:0 must be an E.164 number" },
+        { "Alerts:Sms:BaseUrl", "http://127.0.0.1:8080", "Alerts:Sms:BaseUrl: loopback" },
+        { "Alerts:Sms:MaxPerRecipient", "0", "MaxPerRecipient" },
+        { "Alerts:Sms:RateWindow", "00:00:00", "RateWindow must be positive" },
     };
 
     [Theory]
@@ -106,6 +125,7 @@ public sealed class OptionsTests
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("super-secret-value-123", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("twilio-token-value-xyz", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
