@@ -87,9 +87,10 @@ public sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
     {
         if (string.IsNullOrWhiteSpace(sms.AccountSid))
         {
-            if (sms.To.Count > 0 || !string.IsNullOrEmpty(sms.From) || !string.IsNullOrEmpty(sms.AuthToken))
+            // Recipients without an account would silently get nothing; a provisioned token alone is harmless.
+            if (sms.To.Count > 0)
             {
-                errors.Add("Alerts:Sms:AccountSid must be set when other Alerts:Sms settings are");
+                errors.Add("Alerts:Sms:AccountSid must be set when Alerts:Sms:To is");
             }
 
             return;
