@@ -13,6 +13,16 @@ public sealed class SmsChannelTests : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    private static SmsOptions Options(TwilioStandIn twilio, params string[] to) => new()
+    {
+        AccountSid = TwilioStandIn.AccountSid,
+        AuthToken = TwilioStandIn.AuthToken,
+        From = TwilioStandIn.From,
+        To = [.. to],
+        BaseUrl = twilio.BaseUrl,
+        Timeout = TimeSpan.FromSeconds(10),
+    };
+
     private List<SmsChannel> Channels(SmsOptions options) =>
         [.. options.To.Select(number => new SmsChannel(_http, options, number, allowPrivateNetworkTargets: true, _clock))];
 
@@ -27,7 +37,7 @@ public sealed class SmsChannelTests : IDisposable
     public async Task Each_recipient_gets_one_gsm7_segment_posted_as_twilio_expects()
     {
         await using var twilio = await TwilioStandIn.StartAsync();
-        var channels = Channels(twilio.Options(Ops, Lead));
+        var channels = Channels(Options(twilio, Ops, Lead));
         var outbox = Enqueue(channels);
 
         outbox = await Drain.RunAsync(Worker(channels), outbox, _clock);
@@ -58,7 +68,7 @@ public sealed class SmsChannelTests : IDisposable
     {
         var fault = code == 21211 ? TwilioFault.InvalidNumber : TwilioFault.Unsubscribed;
         await using var twilio = await TwilioStandIn.StartAsync((_, to) => to == Lead ? fault : null);
-        var channels = Channels(twilio.Options(Ops, Lead));
+        var channels = Channels(Options(twilio, Ops, Lead));
 
         var outbox = await Drain.RunAsync(Worker(channels), Enqueue(channels), _clock);
 
@@ -76,7 +86,7 @@ public sealed class SmsChannelTests : IDisposable
     public async Task Wrong_credentials_are_dead_lettered_without_retries_or_the_token_in_the_reason()
     {
         await using var twilio = await TwilioStandIn.StartAsync();
-        var options = twilio.Options(Ops);
+        var options = Options(twilio, Ops);
         options.AuthToken = "not-the-token-0000000000000000";
         var channels = Channels(options);
 
@@ -95,7 +105,7 @@ public sealed class SmsChannelTests : IDisposable
     {
         var fault = status == 429 ? TwilioFault.TooManyRequests : TwilioFault.Unavailable;
         await using var twilio = await TwilioStandIn.StartAsync((n, _) => n <= 2 ? fault : null);
-        var channels = Channels(twilio.Options(Ops));
+        var channels = Channels(Options(twilio, Ops));
 
         var outbox = await Drain.RunAsync(Worker(channels), Enqueue(channels), _clock);
 
@@ -111,7 +121,7 @@ public sealed class SmsChannelTests : IDisposable
     public async Task Messages_over_the_recipient_limit_are_dead_lettered_as_suppressed_until_the_window_passes()
     {
         await using var twilio = await TwilioStandIn.StartAsync();
-        var options = twilio.Options(Ops);
+        var options = Options(twilio, Ops);
         options.MaxPerRecipient = 3;
         var channels = Channels(options);
         var worker = Worker(channels);
@@ -138,7 +148,7 @@ public sealed class SmsChannelTests : IDisposable
     public async Task Failed_attempts_do_not_use_up_the_recipient_limit()
     {
         await using var twilio = await TwilioStandIn.StartAsync((n, _) => n <= 3 ? TwilioFault.Unavailable : null);
-        var options = twilio.Options(Ops);
+        var options = Options(twilio, Ops);
         options.MaxPerRecipient = 1;
         var channels = Channels(options);
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace VibeCheck.Alerting.Tests.Support;
+namespace VibeCheck.TestSupport;
 
 /// <summary>An error the stand-in answers as Twilio does: HTTP status, Twilio error code, message.</summary>
 public sealed record TwilioFault(int Status, int Code, string Message)
@@ -58,16 +58,6 @@ public sealed class TwilioStandIn : IAsyncDisposable
         standIn = new TwilioStandIn(receiver);
         return standIn;
     }
-
-    public SmsOptions Options(params string[] to) => new()
-    {
-        AccountSid = AccountSid,
-        AuthToken = AuthToken,
-        From = From,
-        To = [.. to],
-        BaseUrl = BaseUrl,
-        Timeout = TimeSpan.FromSeconds(10),
-    };
 
     public ValueTask DisposeAsync() => _receiver.DisposeAsync();
 

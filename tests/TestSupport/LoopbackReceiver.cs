@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace VibeCheck.Alerting.Tests.Support;
+namespace VibeCheck.TestSupport;
 
 /// <summary>One request as the receiver saw it.</summary>
 public sealed record ReceivedRequest(string Path, byte[] Body, IReadOnlyDictionary<string, string> Headers, int Status);
