@@ -37,12 +37,14 @@ internal static class HttpDelivery
         Func<HttpResponseMessage, CancellationToken, Task<DeliveryResult>> classify,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         var invalid = WebhookUrlValidator.Validate(url, allowPrivateNetworkTargets);
         if (invalid is not null)
         {
+            content.Dispose();
             return DeliveryResult.Permanent($"invalid URL: {invalid}");
         }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
