@@ -10,13 +10,14 @@ namespace VibeCheck.Alerting;
 /// <summary>DI registration of VibeCheck alerting.</summary>
 public static class AlertingServiceCollectionExtensions
 {
-    /// <summary>Name of the HttpClient used by the webhook and Slack channels.</summary>
+    /// <summary>Name of the HttpClient used by the webhook, Slack and SMS channels.</summary>
     public const string HttpClientName = "VibeCheck.Alerting";
 
     /// <summary>
     /// Binds <c>Alerts</c> (validated at start), registers the configured channels (webhook when
     /// <c>Alerts:Webhook:Url</c> is set, e-mail when <c>Alerts:Email:Host</c> is set, the escalation e-mail when
-    /// <c>Alerts:Escalation:To</c> is also set, Slack when <c>Alerts:Slack:Url</c> is set), and the
+    /// <c>Alerts:Escalation:To</c> is also set, Slack when <c>Alerts:Slack:Url</c> is set, one SMS channel per number of
+    /// <c>Alerts:Sms:To</c> when <c>Alerts:Sms:AccountSid</c> is set), and the
     /// <see cref="TierPolicy"/>, <see cref="NotificationPlanner"/> and <see cref="DeliveryWorker"/> singletons.
     /// Further <see cref="IAlertChannel"/> singletons registered by the host are used too.
     /// </summary>
@@ -54,6 +55,15 @@ public static class AlertingServiceCollectionExtensions
                 var o = Options(sp);
                 return new SlackChannel(Http(sp), o.Slack, o.AllowPrivateNetworkTargets);
             });
+        }
+
+        if (!string.IsNullOrWhiteSpace(snapshot.Sms.AccountSid))
+        {
+            foreach (var number in snapshot.Sms.To.Distinct(StringComparer.Ordinal))
+            {
+                services.AddSingleton<IAlertChannel>(sp => new SmsChannel(
+                    Http(sp), Options(sp).Sms, number, Options(sp).AllowPrivateNetworkTargets, sp.GetRequiredService<TimeProvider>()));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(snapshot.Email.Host))

@@ -1,6 +1,6 @@
 namespace VibeCheck.Alerting;
 
-/// <summary>Human-readable wording of notifications, shared by e-mail and Slack.</summary>
+/// <summary>Human-readable wording of notifications, shared by e-mail, Slack and SMS.</summary>
 public static class AlertText
 {
     /// <summary>E.g. <c>[VibeCheck HIGH] FIRING (2): bike_lane_blocked at camera 42</c>; escalations start with ESCALATED.</summary>
@@ -12,6 +12,13 @@ public static class AlertText
         var first = notification.Alerts.Count > 0 ? Headline(notification.Alerts[0]) : notification.GroupKey;
         var more = notification.Alerts.Count > 1 ? $" (+{notification.Alerts.Count - 1} more)" : "";
         return $"[VibeCheck {notification.Tier.ToString().ToUpperInvariant()}] {prefix}{status}: {first}{more}";
+    }
+
+    /// <summary>The notification's alerts, firing before resolved, then HIGH before MEDIUM; the first is the one to name.</summary>
+    public static IReadOnlyList<NotifiedAlert> BySeverity(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return [.. notification.Alerts.OrderBy(a => a.Status).ThenByDescending(a => a.Tier)];
     }
 
     /// <summary>One line naming the violation (or system alert) and the camera.</summary>

@@ -4,30 +4,50 @@ using Polly.Timeout;
 
 namespace VibeCheck.Alerting;
 
-/// <summary>Posts a JSON body and classifies the answer; shared by the webhook and Slack channels.</summary>
+/// <summary>Posts a body and classifies the answer; shared by the webhook, Slack and SMS channels.</summary>
 internal static class HttpDelivery
 {
-    public static async Task<DeliveryResult> PostAsync(
+    /// <summary>Posts a JSON body; the status code alone decides the outcome.</summary>
+    public static Task<DeliveryResult> PostAsync(
         HttpClient http,
         string url,
         bool allowPrivateNetworkTargets,
         byte[] body,
         IReadOnlyDictionary<string, string> headers,
         TimeSpan timeout,
+        CancellationToken cancellationToken) =>
+        PostAsync(
+            http,
+            url,
+            allowPrivateNetworkTargets,
+            new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json; charset=utf-8" } } },
+            headers,
+            timeout,
+            static (response, _) => Task.FromResult(Classify(response.StatusCode)),
+            cancellationToken);
+
+    /// <summary>Posts <paramref name="content"/> (disposed here); <paramref name="classify"/> reads the answer within the timeout.</summary>
+    public static async Task<DeliveryResult> PostAsync(
+        HttpClient http,
+        string url,
+        bool allowPrivateNetworkTargets,
+        HttpContent content,
+        IReadOnlyDictionary<string, string> headers,
+        TimeSpan timeout,
+        Func<HttpResponseMessage, CancellationToken, Task<DeliveryResult>> classify,
         CancellationToken cancellationToken)
     {
         var invalid = WebhookUrlValidator.Validate(url, allowPrivateNetworkTargets);
         if (invalid is not null)
         {
+            content.Dispose();
             return DeliveryResult.Permanent($"invalid URL: {invalid}");
         }
 
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json; charset=utf-8" } } },
-        };
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
@@ -36,7 +56,7 @@ internal static class HttpDelivery
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
-            return Classify(response.StatusCode);
+            return await classify(response, timeoutSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

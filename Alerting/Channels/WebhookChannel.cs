@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace VibeCheck.Alerting;
 
-/// <summary>Posts the Alertmanager v4 payload, signed, with an <c>Idempotency-Key</c> header.</summary>
+/// <summary>Posts the Alertmanager v4 or the flat payload (<see cref="WebhookOptions.Format"/>), signed, with an <c>Idempotency-Key</c> header.</summary>
 /// <param name="http">Client; from DI it carries a Polly timeout handler.</param>
 /// <param name="options">URL, secret and timeout.</param>
 /// <param name="allowPrivateNetworkTargets">Allow loopback and private addresses.</param>
@@ -17,7 +17,9 @@ public sealed class WebhookChannel(HttpClient http, WebhookOptions options, bool
     public Task<DeliveryResult> SendAsync(Notification notification, string idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var body = JsonSerializer.SerializeToUtf8Bytes(WebhookPayload.From(notification, Name), WebhookPayload.JsonOptions);
+        var body = options.Format == WebhookFormat.Flat
+            ? JsonSerializer.SerializeToUtf8Bytes(FlatWebhookPayload.From(notification), WebhookPayload.JsonOptions)
+            : JsonSerializer.SerializeToUtf8Bytes(WebhookPayload.From(notification, Name), WebhookPayload.JsonOptions);
         var headers = new Dictionary<string, string>
         {
             [WebhookSignature.IdempotencyHeaderName] = idempotencyKey,

@@ -143,6 +143,7 @@ public sealed record WebhookAlert
         };
     }
 
-    private static string Rfc3339(DateTimeOffset time) =>
+    /// <summary>RFC 3339 in UTC with milliseconds, as Alertmanager writes times.</summary>
+    public static string Rfc3339(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,9 @@ public sealed class AlertsOptions
     /// <summary><c>Alerts:Slack</c>.</summary>
     public SlackOptions Slack { get; set; } = new();
 
+    /// <summary><c>Alerts:Sms</c>.</summary>
+    public SmsOptions Sms { get; set; } = new();
+
     /// <summary><c>Alerts:Escalation</c>.</summary>
     public EscalationOptions Escalation { get; set; } = new();
 
@@ -35,5 +38,5 @@ public sealed class AlertsOptions
 
     /// <summary>Redacted description, safe to log.</summary>
     public override string ToString() =>
-        $"Alerts {{ ExternalUrl = {ExternalUrl}, AllowPrivateNetworkTargets = {AllowPrivateNetworkTargets}, {Webhook}, {Email}, {Slack}, {Escalation} }}";
+        $"Alerts {{ ExternalUrl = {ExternalUrl}, AllowPrivateNetworkTargets = {AllowPrivateNetworkTargets}, {Webhook}, {Email}, {Slack}, {Sms}, {Escalation} }}";
 }

@@ -32,6 +32,7 @@ public sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
             ValidateEmail(options.Email, options.Escalation, errors);
         }
 
+        ValidateSms(options.Sms, allowPrivate, errors);
         Positive(errors, options.Webhook.Timeout, "Alerts:Webhook:Timeout");
         Positive(errors, options.Slack.Timeout, "Alerts:Slack:Timeout");
         Positive(errors, options.Email.Timeout, "Alerts:Email:Timeout");
@@ -78,6 +79,57 @@ public sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
         if (string.IsNullOrEmpty(email.Username) != string.IsNullOrEmpty(email.Password))
         {
             errors.Add("Alerts:Email:Username and Password must be set together");
+        }
+    }
+
+    /// <summary>Values are not echoed: a token pasted under the wrong key must not reach the log.</summary>
+    private static void ValidateSms(SmsOptions sms, bool allowPrivate, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(sms.AccountSid))
+        {
+            // Recipients without an account would silently get nothing; a provisioned token alone is harmless.
+            if (sms.To.Count > 0)
+            {
+                errors.Add("Alerts:Sms:AccountSid must be set when Alerts:Sms:To is");
+            }
+
+            return;
+        }
+
+        if (!SmsOptions.IsAccountSid(sms.AccountSid))
+        {
+            errors.Add("Alerts:Sms:AccountSid must be AC followed by 32 hex digits");
+        }
+
+        if (string.IsNullOrEmpty(sms.AuthToken))
+        {
+            errors.Add("Alerts:Sms:AuthToken must be set when Alerts:Sms:AccountSid is set");
+        }
+
+        if (!SmsOptions.IsE164(sms.From))
+        {
+            errors.Add("Alerts:Sms:From must be an E.164 number such as +12125550123");
+        }
+
+        if (sms.To.Count == 0)
+        {
+            errors.Add("Alerts:Sms:To needs at least one recipient");
+        }
+
+        for (var i = 0; i < sms.To.Count; i++)
+        {
+            if (!SmsOptions.IsE164(sms.To[i]))
+            {
+                errors.Add($"Alerts:Sms:To:{i} must be an E.164 number such as +12125550123");
+            }
+        }
+
+        AddIf(errors, WebhookUrlValidator.Validate(sms.BaseUrl, allowPrivate), "Alerts:Sms:BaseUrl");
+        Positive(errors, sms.Timeout, "Alerts:Sms:Timeout");
+        Positive(errors, sms.RateWindow, "Alerts:Sms:RateWindow");
+        if (sms.MaxPerRecipient < 1)
+        {
+            errors.Add("Alerts:Sms:MaxPerRecipient must be at least 1");
         }
     }
 

@@ -12,11 +12,11 @@ public sealed class EscalationOptions
     /// <summary>Second recipient list, served by the <c>email-escalation</c> channel (same SMTP server).</summary>
     public List<string> To { get; set; } = [];
 
-    /// <summary>Channels that receive escalations. Default <c>[email-escalation]</c>.</summary>
+    /// <summary>Channels that receive escalations. Default <c>[email-escalation, sms]</c> (those configured).</summary>
     public string[]? Channels { get; set; }
 
     /// <summary>Channels in effect.</summary>
-    public IReadOnlyList<string> EffectiveChannels => Channels is { Length: > 0 } ? Channels : [ChannelNames.EscalationEmail];
+    public IReadOnlyList<string> EffectiveChannels => Channels is { Length: > 0 } ? Channels : [ChannelNames.EscalationEmail, ChannelNames.Sms];
 
     /// <summary>Description, safe to log.</summary>
     public override string ToString() =>

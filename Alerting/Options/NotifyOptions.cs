@@ -9,7 +9,7 @@ public sealed class NotifyOptions
     /// <summary>Labels that form a group (e.g. add <c>borough</c>). Default camera and type.</summary>
     public string[]? GroupBy { get; set; }
 
-    /// <summary>Wait before the first notification of a new group, to collect its alerts. Default 30 s.</summary>
+    /// <summary>Wait before the first notification of a new group, to collect its alerts; a group holding a HIGH alert skips it. Default 30 s.</summary>
     public TimeSpan GroupWait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Wait between notifications of a group when alerts were added, changed or resolved. Default 5 min.</summary>
@@ -21,7 +21,7 @@ public sealed class NotifyOptions
     /// <summary>Send a notification when alerts resolve. Default true.</summary>
     public bool SendResolved { get; set; } = true;
 
-    /// <summary>Channels of HIGH notifications. Default webhook, email, slack.</summary>
+    /// <summary>Channels of HIGH notifications. Default webhook, email, slack, sms (those configured).</summary>
     public string[]? HighChannels { get; set; }
 
     /// <summary>Channels of MEDIUM notifications. Default webhook.</summary>
@@ -42,7 +42,7 @@ public sealed class NotifyOptions
     /// <summary>Channels for a tier; LOW has none.</summary>
     public IReadOnlyList<string> ChannelsFor(AlertTier tier) => tier switch
     {
-        AlertTier.High => HighChannels is { Length: > 0 } ? HighChannels : [ChannelNames.Webhook, ChannelNames.Email, ChannelNames.Slack],
+        AlertTier.High => HighChannels is { Length: > 0 } ? HighChannels : [ChannelNames.Webhook, ChannelNames.Email, ChannelNames.Slack, ChannelNames.Sms],
         AlertTier.Medium => MediumChannels is { Length: > 0 } ? MediumChannels : [ChannelNames.Webhook],
         _ => [],
     };

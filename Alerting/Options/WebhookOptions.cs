@@ -1,6 +1,6 @@
 namespace VibeCheck.Alerting;
 
-/// <summary><c>Alerts:Webhook</c>: Alertmanager-v4 webhook receiver.</summary>
+/// <summary><c>Alerts:Webhook</c>: signed webhook receiver, Alertmanager-v4 or flat layout.</summary>
 public sealed class WebhookOptions
 {
     /// <summary>Default for <see cref="Timeout"/>.</summary>
@@ -12,10 +12,13 @@ public sealed class WebhookOptions
     /// <summary><c>Alerts:Webhook:Secret</c>: HMAC-SHA256 key of the <c>X-VibeCheck-Signature</c> header. Required with a URL.</summary>
     public string? Secret { get; set; }
 
+    /// <summary><c>Alerts:Webhook:Format</c>: <c>alertmanager</c> (default) or <c>flat</c>.</summary>
+    public WebhookFormat Format { get; set; } = WebhookFormat.Alertmanager;
+
     /// <summary>Per-request timeout. Default 10 s.</summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>Redacted description, safe to log.</summary>
     public override string ToString() =>
-        $"Webhook {{ Url = {Redaction.Url(Url)}, Secret = {Redaction.Secret(Secret)}, Timeout = {Timeout} }}";
+        $"Webhook {{ Url = {Redaction.Url(Url)}, Secret = {Redaction.Secret(Secret)}, Format = {Format}, Timeout = {Timeout} }}";
 }

@@ -14,7 +14,7 @@ public sealed class NotificationPlanner
 
     /// <summary>Creates a planner.</summary>
     /// <param name="options">Notify, escalation and external URL settings.</param>
-    /// <param name="configuredChannels">Channels that exist; routes to others are dropped. Null keeps every route.</param>
+    /// <param name="configuredChannels">Channels that exist; a route names one of them or a family (<c>sms</c> reaches every <c>sms:{number}</c>); routes to others are dropped. Null keeps every route.</param>
     /// <param name="inhibitRules">Inhibit rules; null means <see cref="InhibitRule.Defaults"/>.</param>
     public NotificationPlanner(AlertsOptions options, IEnumerable<string>? configuredChannels = null, IReadOnlyList<InhibitRule>? inhibitRules = null)
     {
@@ -49,7 +49,7 @@ public sealed class NotificationPlanner
         foreach (var key in keys)
         {
             var firing = firingByGroup.GetValueOrDefault(key) ?? [];
-            var group = existing.GetValueOrDefault(key) ?? NewGroup(key, firing, now);
+            var group = HighSkipsGroupWait(existing.GetValueOrDefault(key) ?? NewGroup(key, firing, now), firing, now);
 
             var idle = false;
             if (now >= group.NextFlushAt)
@@ -152,6 +152,16 @@ public sealed class NotificationPlanner
         };
     }
 
+    /// <summary>
+    /// HIGH alerts are "immediate" in the original design: a group that has not notified yet and holds a firing HIGH
+    /// alert flushes now instead of at the end of its group wait. What follows its first notification keeps the
+    /// group interval, so a burst of HIGH alerts on one camera still arrives grouped.
+    /// </summary>
+    private static AlertGroupState HighSkipsGroupWait(AlertGroupState group, List<Alert> firing, DateTimeOffset now) =>
+        group.LastNotifiedAt is null && group.NextFlushAt > now && firing.Any(a => a.Tier == AlertTier.High)
+            ? group with { NextFlushAt = now }
+            : group;
+
     private Dictionary<string, string> GroupLabelsOf(Alert alert) =>
         _notify.EffectiveGroupBy.ToDictionary(l => l, alert.Label, StringComparer.Ordinal);
 
@@ -250,7 +260,13 @@ public sealed class NotificationPlanner
     }
 
     private string[] Route(IReadOnlyList<string> channels) =>
-        [.. channels.Where(c => _configuredChannels is null || _configuredChannels.Contains(c)).Distinct(StringComparer.Ordinal)];
+        [.. channels.SelectMany(Members).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A configured channel itself, or the configured members of a route such as <c>sms</c> (<c>sms:+1...</c>, one per recipient).</summary>
+    private IEnumerable<string> Members(string route) =>
+        _configuredChannels is null || _configuredChannels.Contains(route)
+            ? [route]
+            : _configuredChannels.Where(c => c.StartsWith(route + ChannelNames.MemberSeparator, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
     private AlertingState Prune(AlertingState state, DateTimeOffset now)
     {

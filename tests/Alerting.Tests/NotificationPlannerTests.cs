@@ -13,9 +13,9 @@ public sealed class NotificationPlannerTests
     }
 
     [Fact]
-    public void First_notification_waits_for_group_wait()
+    public void Medium_first_notification_waits_for_group_wait()
     {
-        var state = new AlertingState().Upsert(Violation("cam1"), T0);
+        var state = new AlertingState().Upsert(Violation("cam1", tier: AlertTier.Medium), T0);
 
         var (s1, before) = Run(state, T0);
         var (_, at) = Run(s1, T0.AddSeconds(30));
@@ -23,18 +23,70 @@ public sealed class NotificationPlannerTests
         Assert.Empty(before);
         var n = Assert.Single(at);
         Assert.Equal(AlertStatus.Firing, n.Status);
-        Assert.Equal(AlertTier.High, n.Tier);
-        Assert.Equal(["webhook", "email", "slack"], n.Channels);
+        Assert.Equal(AlertTier.Medium, n.Tier);
+        Assert.Equal(["webhook"], n.Channels);
         Assert.Equal("{}:{camera=\"cam1\", type=\"bike_lane_blocked\"}", n.GroupKey);
         Assert.Equal("vibecheck-1", n.Id);
     }
 
     [Fact]
-    public void Alerts_arriving_during_group_wait_go_out_together()
+    public void High_first_notification_goes_at_once_and_what_follows_keeps_the_group_interval()
     {
         var state = new AlertingState().Upsert(Violation("cam1", episode: "a"), T0);
-        (state, _) = Run(state, T0);
+
+        (state, var first) = Run(state, T0);
         state = state.Upsert(Violation("cam1", episode: "b"), T0.AddSeconds(10));
+        (state, var second) = Run(state, T0.AddSeconds(10));
+        (state, var atGroupWait) = Run(state, T0.AddSeconds(30));
+        Assert.Equal(T0.AddMinutes(5), _planner.NextWakeUp(state, T0.AddSeconds(30)));
+        var (_, atInterval) = Run(state, T0.AddMinutes(5));
+
+        var n = Assert.Single(first);
+        Assert.Equal(AlertTier.High, n.Tier);
+        Assert.Equal(["webhook", "email", "slack", "sms"], n.Channels);
+        Assert.Equal(T0, n.CreatedAt);
+        Assert.Empty(second);
+        Assert.Empty(atGroupWait);
+        Assert.Equal(2, Assert.Single(atInterval, n => n.Kind == NotificationKind.Group).Alerts.Count);
+    }
+
+    [Fact]
+    public void Medium_group_rising_to_high_during_group_wait_goes_at_once()
+    {
+        var medium = Violation("cam1", tier: AlertTier.Medium);
+        var state = new AlertingState().Upsert(medium, T0);
+        (state, var waiting) = Run(state, T0);
+        state = state.Upsert(medium with { Tier = AlertTier.High }, T0.AddSeconds(12));
+
+        var (_, sent) = Run(state, T0.AddSeconds(12));
+
+        Assert.Empty(waiting);
+        var n = Assert.Single(sent);
+        Assert.Equal(AlertTier.High, n.Tier);
+        Assert.Equal(T0.AddSeconds(12), n.CreatedAt);
+    }
+
+    [Fact]
+    public void Muted_high_alert_does_not_skip_the_group_wait_of_a_medium_one()
+    {
+        var state = new AlertingState()
+            .AddSilence(new Silence { Id = "s1", Matchers = [new LabelMatcher("episode", "cam1:bike_lane_blocked:b")], StartsAt = T0, EndsAt = T0.AddHours(1) })
+            .Upsert(Violation("cam1", episode: "a", tier: AlertTier.Medium), T0)
+            .Upsert(Violation("cam1", episode: "b"), T0);
+
+        var (s1, before) = Run(state, T0);
+        var (_, at) = Run(s1, T0.AddSeconds(30));
+
+        Assert.Empty(before);
+        Assert.Equal(AlertTier.Medium, Assert.Single(at).Tier);
+    }
+
+    [Fact]
+    public void Alerts_arriving_during_group_wait_go_out_together()
+    {
+        var state = new AlertingState().Upsert(Violation("cam1", episode: "a", tier: AlertTier.Medium), T0);
+        (state, _) = Run(state, T0);
+        state = state.Upsert(Violation("cam1", episode: "b", tier: AlertTier.Medium), T0.AddSeconds(10));
         (state, _) = Run(state, T0.AddSeconds(10));
 
         var (_, sent) = Run(state, T0.AddSeconds(30));
@@ -45,10 +97,10 @@ public sealed class NotificationPlannerTests
     [Fact]
     public void New_alert_in_a_notified_group_waits_for_group_interval()
     {
-        var state = new AlertingState().Upsert(Violation("cam1", episode: "a"), T0);
+        var state = new AlertingState().Upsert(Violation("cam1", episode: "a", tier: AlertTier.Medium), T0);
         (state, _) = Run(state, T0);
         (state, var first) = Run(state, T0.AddSeconds(30));
-        state = state.Upsert(Violation("cam1", episode: "b"), T0.AddMinutes(1));
+        state = state.Upsert(Violation("cam1", episode: "b", tier: AlertTier.Medium), T0.AddMinutes(1));
 
         (state, var early) = Run(state, T0.AddMinutes(1));
         var (_, due) = Run(state, T0.AddSeconds(30) + TimeSpan.FromMinutes(5));
@@ -108,7 +160,7 @@ public sealed class NotificationPlannerTests
     [Fact]
     public void Alert_resolved_before_group_wait_is_never_sent()
     {
-        var alert = Violation("cam1");
+        var alert = Violation("cam1", tier: AlertTier.Medium);
         var state = new AlertingState().Upsert(alert, T0);
         (state, _) = Run(state, T0);
         state = state.Resolve(alert.Fingerprint, T0.AddSeconds(5));
@@ -216,9 +268,10 @@ public sealed class NotificationPlannerTests
                 .Upsert(Violation($"cam{i}"), T0);
         }
 
-        var (s1, _) = Run(state, T0);
-        var (s2, sent) = Run(s1, T0.AddSeconds(30));
+        var (s1, sent) = Run(state, T0);
+        var (s2, later) = Run(s1, T0.AddSeconds(30));
 
+        Assert.Empty(later);
         var n = Assert.Single(sent);
         Assert.Equal(AlertNames.CitywideCameraOutage, Assert.Single(n.Alerts).Labels["alertname"]);
         Assert.Equal(AlertTier.High, n.Tier);
@@ -249,7 +302,7 @@ public sealed class NotificationPlannerTests
 
         Assert.DoesNotContain(before, n => n.Kind == NotificationKind.Escalation);
         var escalation = Assert.Single(at, n => n.Kind == NotificationKind.Escalation);
-        Assert.Equal([ChannelNames.EscalationEmail], escalation.Channels);
+        Assert.Equal([ChannelNames.EscalationEmail, ChannelNames.Sms], escalation.Channels);
         Assert.Equal("true", escalation.Alerts[0].Annotations[AlertLabels.Escalated]);
         Assert.DoesNotContain(later, n => n.Kind == NotificationKind.Escalation);
     }
@@ -277,9 +330,9 @@ public sealed class NotificationPlannerTests
     {
         var byBorough = Planner(o => o.Notify.GroupBy = ["borough"]);
         var state = new AlertingState()
-            .Upsert(Violation("cam1"), T0)
-            .Upsert(Violation("cam2", type: "bus_lane"), T0)
-            .Upsert(Violation("cam3", borough: "Bronx"), T0);
+            .Upsert(Violation("cam1", tier: AlertTier.Medium), T0)
+            .Upsert(Violation("cam2", type: "bus_lane", tier: AlertTier.Medium), T0)
+            .Upsert(Violation("cam3", borough: "Bronx", tier: AlertTier.Medium), T0);
 
         var sent = byBorough.Plan(byBorough.Plan(state, T0).State, T0.AddSeconds(30)).Notifications;
 

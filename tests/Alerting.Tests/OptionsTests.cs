@@ -13,6 +13,7 @@ public sealed class OptionsTests
     {
         ["Alerts:Webhook:Url"] = "https://hooks.example.com/vibecheck?token=abc",
         ["Alerts:Webhook:Secret"] = "super-secret-value-123",
+        ["Alerts:Webhook:Format"] = "flat",
         ["Alerts:Email:Host"] = "smtp.example.com",
         ["Alerts:Email:Port"] = "2525",
         ["Alerts:Email:From"] = "vibecheck@example.com",
@@ -25,6 +26,12 @@ public sealed class OptionsTests
         ["Alerts:Escalation:After"] = "00:10:00",
         ["Alerts:Escalation:To:0"] = "oncall@example.com",
         ["Alerts:Notify:GroupBy:0"] = "borough",
+        ["Alerts:Sms:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+        ["Alerts:Sms:AuthToken"] = "twilio-token-value-xyz",
+        ["Alerts:Sms:From"] = "+12125550100",
+        ["Alerts:Sms:To:0"] = "+12125550111",
+        ["Alerts:Sms:To:1"] = "+447700900123",
+        ["Alerts:Sms:MaxPerRecipient"] = "4",
     };
 
     [Fact]
@@ -34,16 +41,19 @@ public sealed class OptionsTests
 
         var o = provider.GetRequiredService<IOptions<AlertsOptions>>().Value;
         Assert.Equal("https://hooks.example.com/vibecheck?token=abc", o.Webhook.Url);
+        Assert.Equal(WebhookFormat.Flat, o.Webhook.Format);
         Assert.Equal(2525, o.Email.Port);
         Assert.Equal(["ops@example.com", "lead@example.com"], o.Email.To);
         Assert.False(o.Email.UseStartTls);
         Assert.Equal(TimeSpan.FromMinutes(10), o.Escalation.After);
         Assert.Equal(["borough"], o.Notify.EffectiveGroupBy);
+        Assert.Equal(4, o.Sms.MaxPerRecipient);
+        Assert.Equal(SmsOptions.DefaultBaseUrl, o.Sms.BaseUrl);
         Assert.Equal(
-            [ChannelNames.Email, ChannelNames.EscalationEmail, ChannelNames.Slack, ChannelNames.Webhook],
-            provider.GetServices<IAlertChannel>().Select(c => c.Name).Order());
+            [ChannelNames.Email, ChannelNames.EscalationEmail, ChannelNames.Slack, "sms:+12125550111", "sms:+447700900123", ChannelNames.Webhook],
+            provider.GetServices<IAlertChannel>().Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.NotNull(provider.GetRequiredService<NotificationPlanner>());
-        Assert.Equal(4, provider.GetRequiredService<DeliveryWorker>().ChannelNames.Count);
+        Assert.Equal(6, provider.GetRequiredService<DeliveryWorker>().ChannelNames.Count);
     }
 
     [Fact]
@@ -56,6 +66,7 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromMinutes(5), o.Notify.GroupInterval);
         Assert.Equal(TimeSpan.FromHours(4), o.Notify.RepeatInterval);
         Assert.Equal(8, o.Delivery.MaxAttempts);
+        Assert.Equal(WebhookFormat.Alertmanager, o.Webhook.Format);
         Assert.True(o.Email.UseStartTls);
         Assert.True(new AlertsOptionsValidator().Validate(null, o).Succeeded);
     }
@@ -72,6 +83,8 @@ public sealed class OptionsTests
         Assert.DoesNotContain("mail-password", text, StringComparison.Ordinal);
         Assert.DoesNotContain("token=abc", text, StringComparison.Ordinal);
         Assert.DoesNotContain("XXXX", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("twilio-token-value-xyz", text, StringComparison.Ordinal);
+        Assert.Contains("+447700900123", text, StringComparison.Ordinal);
         Assert.Contains("smtp.example.com", text, StringComparison.Ordinal);
     }
 
@@ -87,6 +100,15 @@ public sealed class OptionsTests
         { "Alerts:Email:Password", "", "together" },
         { "Alerts:Delivery:MaxAttempts", "0", "MaxAttempts" },
         { "Alerts:Tier:MediumThreshold", "0.9", "thresholds" },
+        { "Alerts:Sms:AccountSid", "AC123", "AccountSid must be AC followed by 32 hex digits" },
+        { "Alerts:Sms:AccountSid", "", "AccountSid must be set" },
+        { "Alerts:Sms:AuthToken", "", "AuthToken must be set" },
+        { "Alerts:Sms:From", "2125550100", "From must be an E.164 number" },
+        { "Alerts:Sms:To:1", "+44 7700 900123", "Alerts:Sms:To:1 must be an E.164 number" },
+        { "Alerts:Sms:To:0", "+0123456", "Alerts:Sms:To:0 must be an E.164 number" },
+        { "Alerts:Sms:BaseUrl", "http://127.0.0.1:8080", "Alerts:Sms:BaseUrl: loopback" },
+        { "Alerts:Sms:MaxPerRecipient", "0", "MaxPerRecipient" },
+        { "Alerts:Sms:RateWindow", "00:00:00", "RateWindow must be positive" },
     };
 
     [Theory]
@@ -103,6 +125,7 @@ public sealed class OptionsTests
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("super-secret-value-123", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("twilio-token-value-xyz", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

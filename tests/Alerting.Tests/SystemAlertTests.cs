@@ -60,7 +60,7 @@ public sealed class SystemAlertTests
         var high = planner.SendNow(new AlertingState(), SystemAlerts.Test(AlertTier.High, "t1", Make.T0), Make.T0);
         var medium = planner.SendNow(high.State, SystemAlerts.Test(AlertTier.Medium, "t2", Make.T0), Make.T0);
 
-        Assert.Equal(["webhook", "email", "slack"], Assert.Single(high.Notifications).Channels);
+        Assert.Equal(["webhook", "email", "slack", "sms"], Assert.Single(high.Notifications).Channels);
         Assert.Equal(["webhook"], Assert.Single(medium.Notifications).Channels);
         Assert.Equal("vibecheck-2", medium.Notifications[0].Id);
         Assert.Empty(medium.State.Alerts);

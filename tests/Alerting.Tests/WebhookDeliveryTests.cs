@@ -58,6 +58,66 @@ public sealed class WebhookDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Flat_format_receiver_gets_the_original_fields_with_a_valid_signature()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync();
+        var outbox = new Outbox().Enqueue(Drain.Notifications(1, ChannelNames.Webhook), _clock.GetUtcNow());
+        var flat = new WebhookChannel(
+            _http, new WebhookOptions { Url = receiver.BaseUrl + "/hook", Secret = Secret, Format = WebhookFormat.Flat }, allowPrivateNetworkTargets: true);
+
+        outbox = await Worker(flat).DeliverDueAsync(outbox, CancellationToken.None);
+
+        Assert.Empty(outbox.Pending);
+        var request = Assert.Single(receiver.Requests);
+        Assert.True(WebhookSignature.Verify(request.Body, Secret, request.Headers["X-VibeCheck-Signature"]));
+        Assert.Equal("vibecheck-1:webhook", request.Headers["Idempotency-Key"]);
+        using var doc = JsonDocument.Parse(request.Body);
+        var root = doc.RootElement;
+        Assert.Equal("VIOLATION_ALERT", root.GetProperty("type").GetString());
+        Assert.Equal("HIGH", root.GetProperty("severity").GetString());
+        Assert.Equal("firing", root.GetProperty("status").GetString());
+        Assert.Equal("cam0", root.GetProperty("camera_id").GetString());
+        Assert.Equal("Broadway @ cam0", root.GetProperty("camera_name").GetString());
+        Assert.Equal("Manhattan", root.GetProperty("borough").GetString());
+        Assert.Equal("bike_lane_blocked", root.GetProperty("violation_type").GetString());
+        Assert.Equal("lane-1", root.GetProperty("zone").GetString());
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("confidence").ValueKind);
+        Assert.Equal(0.91, root.GetProperty("confidence").GetDouble());
+        Assert.Equal("2026-03-02T08:00:00.000Z", root.GetProperty("started_at").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("ended_at").ValueKind);
+        Assert.False(root.GetProperty("escalated").GetBoolean());
+        Assert.Matches("^[0-9a-f]{16}$", root.GetProperty("alert_id").GetString());
+        Assert.Equal("https://vibecheck.example/alerts/" + root.GetProperty("alert_id").GetString(), root.GetProperty("url").GetString());
+        Assert.Equal("vibecheck-1", root.GetProperty("notification_id").GetString());
+        Assert.Equal(1, root.GetProperty("alert_count").GetInt32());
+        Assert.Equal(root.GetProperty("alert_id").GetString(), Assert.Single(root.GetProperty("alerts").EnumerateArray().ToList()).GetProperty("alert_id").GetString());
+        Assert.False(root.TryGetProperty("version", out _), "no Alertmanager fields in the flat layout");
+    }
+
+    [Fact]
+    public void Flat_payload_puts_the_most_severe_firing_alert_on_top_and_lists_every_alert()
+    {
+        var planner = new NotificationPlanner(Make.Options(), [ChannelNames.Webhook]);
+        var medium = Make.Violation("cam1", episode: "a", tier: AlertTier.Medium, confidence: 0.7);
+        var high = Make.Violation("cam1", episode: "b", confidence: 0.93);
+        var gone = Make.Violation("cam1", episode: "c", confidence: 0.95);
+        var state = new AlertingState().Upsert(medium, Make.T0).Upsert(gone, Make.T0).Upsert(high, Make.T0);
+        state = planner.Plan(state, Make.T0).State.Resolve(gone.Fingerprint, Make.T0.AddSeconds(5));
+        var notification = Assert.Single(planner.Plan(state, Make.T0.AddMinutes(5)).Notifications, n => n.Kind == NotificationKind.Group);
+
+        var payload = FlatWebhookPayload.From(notification);
+
+        Assert.Equal(high.Fingerprint, payload.AlertId);
+        Assert.Equal("HIGH", payload.Severity);
+        Assert.Equal(0.93, payload.Confidence);
+        Assert.Equal(3, payload.AlertCount);
+        Assert.Equal([high.Fingerprint, medium.Fingerprint, gone.Fingerprint], payload.Alerts.Select(a => a.AlertId));
+        Assert.Equal("resolved", payload.Alerts[2].Status);
+        Assert.Equal("2026-03-02T08:00:05.000Z", payload.Alerts[2].EndedAt);
+        Assert.Equal("MEDIUM", payload.Alerts[1].Severity);
+    }
+
+    [Fact]
     public async Task Webhook_failing_five_times_then_recovering_gets_every_alert_exactly_once()
     {
         await using var receiver = await LoopbackReceiver.StartAsync((n, _, _) => Task.FromResult(n <= 5 ? 503 : 200));

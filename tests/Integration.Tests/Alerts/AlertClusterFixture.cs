@@ -3,24 +3,27 @@ using System.Globalization;
 namespace VibeCheck.Integration.Tests.Alerts;
 
 /// <summary>
-/// A 2-silo system whose alerts go to a real webhook receiver and a real SMTP server on loopback, with short
-/// grouping, escalation and retry times. Its own cluster, so the shared one never sends alerts.
+/// A 2-silo system whose alerts go to a real webhook receiver, a real SMTP server and a Twilio stand-in on loopback,
+/// with short grouping, escalation and retry times. Its own cluster, so the shared one never sends alerts.
 /// </summary>
 public sealed class AlertClusterFixture : IAsyncLifetime
 {
     public const string Secret = "integration-secret-0123456789";
     public const string OpsMail = "ops@example.com";
     public const string EscalationMail = "oncall@example.com";
+    public const string OpsPhone = "+12125550111";
 
     public VibeCheckCluster System { get; private set; } = null!;
     public WebhookReceiver Webhook { get; private set; } = null!;
     public SmtpTestServer Smtp { get; private set; } = null!;
+    public TwilioStandIn Twilio { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Webhook = await WebhookReceiver.StartAsync();
         Smtp = await SmtpTestServer.StartAsync();
-        System = await VibeCheckCluster.StartAsync(cameraCount: 2, settings: Settings(Webhook, Smtp));
+        Twilio = await TwilioStandIn.StartAsync();
+        System = await VibeCheckCluster.StartAsync(cameraCount: 2, settings: Settings(Webhook, Smtp, Twilio));
     }
 
     public async Task DisposeAsync()
@@ -28,11 +31,29 @@ public sealed class AlertClusterFixture : IAsyncLifetime
         await System.DisposeAsync();
         await Webhook.DisposeAsync();
         await Smtp.DisposeAsync();
+        await Twilio.DisposeAsync();
     }
 
     /// <summary>Alert settings pointing at the receivers: fast group wait/interval, 8 s escalation, sub-second retries,
-    /// and a Redis "slow" threshold of zero so the system monitor raises RedisSlow within seconds.</summary>
-    public static Dictionary<string, string?> Settings(WebhookReceiver webhook, SmtpTestServer smtp) => new()
+    /// and a Redis "slow" threshold of zero so the system monitor raises RedisSlow within seconds. SMS only with a
+    /// <paramref name="twilio"/> stand-in, with a rate limit no test of the collection reaches.</summary>
+    public static Dictionary<string, string?> Settings(WebhookReceiver webhook, SmtpTestServer smtp, TwilioStandIn? twilio = null)
+    {
+        var settings = Common(webhook, smtp);
+        if (twilio is not null)
+        {
+            settings["Alerts:Sms:AccountSid"] = TwilioStandIn.AccountSid;
+            settings["Alerts:Sms:AuthToken"] = TwilioStandIn.AuthToken;
+            settings["Alerts:Sms:From"] = TwilioStandIn.From;
+            settings["Alerts:Sms:To:0"] = OpsPhone;
+            settings["Alerts:Sms:BaseUrl"] = twilio.BaseUrl;
+            settings["Alerts:Sms:MaxPerRecipient"] = "1000";
+        }
+
+        return settings;
+    }
+
+    private static Dictionary<string, string?> Common(WebhookReceiver webhook, SmtpTestServer smtp) => new()
     {
         ["Alerts:AllowPrivateNetworkTargets"] = "true",
         ["Alerts:ExternalUrl"] = "https://vibecheck.example",

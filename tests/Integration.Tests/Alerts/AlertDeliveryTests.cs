@@ -12,10 +12,11 @@ namespace VibeCheck.Integration.Tests.Alerts;
 public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private static readonly string Sms = ChannelNames.SmsTo(AlertClusterFixture.OpsPhone);
     private VibeCheckCluster System => fixture.System;
 
     [Fact]
-    public async Task High_episode_reaches_webhook_and_email_signed_and_keyed()
+    public async Task High_episode_reaches_webhook_email_and_sms_signed_and_keyed()
     {
         var episode = Episode.New();
 
@@ -39,8 +40,11 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
         Assert.Equal("high", details.GetProperty("alert").GetProperty("tier").GetString());
         Assert.Equal("firing", details.GetProperty("alert").GetProperty("status").GetString());
         var channels = details.GetProperty("deliveries").EnumerateArray()
-            .Where(d => d.GetProperty("outcome").GetString() == "success").Select(d => d.GetProperty("channel").GetString()).Order().ToList();
-        Assert.Equal(["email", "webhook"], channels);
+            .Where(d => d.GetProperty("outcome").GetString() == "success").Select(d => d.GetProperty("channel").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["email", Sms, "webhook"], channels);
+        var text = Assert.Single(fixture.Twilio.Accepted, m => m.Body.Contains(id!, StringComparison.Ordinal));
+        Assert.Equal(AlertClusterFixture.OpsPhone, text.To);
+        Assert.Equal($"VibeCheck HIGH: bike_lane_blocked at Test Ave @ {camera[..4]} St, conf 0.92 https://vibecheck.example/alerts/{id}", text.Body);
     }
 
     [Fact]
@@ -124,12 +128,13 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, medium.StatusCode);
         var highReceipt = await high.Content.ReadFromJsonAsync<JsonElement>();
         var mediumReceipt = await medium.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(["webhook", "email"], highReceipt.GetProperty("channels").EnumerateArray().Select(c => c.GetString()).ToList());
+        Assert.Equal(["webhook", "email", Sms], highReceipt.GetProperty("channels").EnumerateArray().Select(c => c.GetString()).ToList());
         Assert.Equal(["webhook"], mediumReceipt.GetProperty("channels").EnumerateArray().Select(c => c.GetString()).ToList());
         var highId = highReceipt.GetProperty("alertId").GetString()!;
         var mediumId = mediumReceipt.GetProperty("alertId").GetString()!;
         await VibeCheckCluster.WaitUntilAsync(
-            async () => await DeliveredAsync(highId, "webhook") && await DeliveredAsync(highId, "email") && await DeliveredAsync(mediumId, "webhook"),
+            async () => await DeliveredAsync(highId, "webhook") && await DeliveredAsync(highId, "email") && await DeliveredAsync(highId, Sms)
+                && await DeliveredAsync(mediumId, "webhook"),
             Bound, "test alerts delivered");
         Assert.Single(fixture.Webhook.AcceptedMentioning(highId));
         Assert.Single(fixture.Webhook.AcceptedMentioning(mediumId));
@@ -155,6 +160,10 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
             () => Task.FromResult(fixture.Smtp.Mentioning(ignored.Camera.ToString(), AlertClusterFixture.EscalationMail).Count > 0),
             Bound, "escalation e-mail of the unacknowledged alert");
         Assert.Empty(fixture.Smtp.Mentioning(acked.Camera.ToString(), AlertClusterFixture.EscalationMail));
+        await VibeCheckCluster.WaitUntilAsync(
+            () => Task.FromResult(fixture.Twilio.Accepted.Any(m => m.Body.StartsWith("VibeCheck ESCALATED HIGH", StringComparison.Ordinal) && m.Body.Contains(ignoredId, StringComparison.Ordinal))),
+            Bound, "escalation SMS of the unacknowledged alert");
+        Assert.DoesNotContain(fixture.Twilio.Accepted, m => m.Body.StartsWith("VibeCheck ESCALATED", StringComparison.Ordinal) && m.Body.Contains(ackedId, StringComparison.Ordinal));
         var ackedNow = await System.GetJsonAsync<JsonElement>($"/alerts/{ackedId}");
         Assert.Equal(JsonValueKind.Null, ackedNow.GetProperty("alert").GetProperty("escalatedAt").ValueKind);
         var ignoredNow = await System.GetJsonAsync<JsonElement>($"/alerts/{ignoredId}");
