@@ -6,6 +6,7 @@ using Orleans.Runtime.Placement;
 using StackExchange.Redis;
 using VibeCheck.Cameras;
 using VibeCheck.Grains.Caching;
+using VibeCheck.Grains.Events;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.Vision;
@@ -32,6 +33,7 @@ public sealed partial class CameraGrain(
     ViolationMonitor monitor,
     ILocalSiloDetails localSilo,
     IConnectionMultiplexer redis,
+    EventPublisher events,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
 {
     private const string KeepAliveReminder = "poll-keepalive";
