@@ -17,7 +17,8 @@ public static class EventsServiceCollectionExtensions
             .BindValidated(configuration.GetSection(EventsOptions.SectionName))
             .ValidateWith(o => o.Validate())
             .ValidateOnStart();
-        services.AddSingleton<IEventSink, RedisStreamEventSink>();
+        // A factory, so a silo with events off needs no backend (and no Redis connection) to start.
+        services.AddSingleton<IEventSink>(sp => ActivatorUtilities.CreateInstance<RedisStreamEventSink>(sp));
         services.AddSingleton<EventPublisher>();
         return services;
     }
