@@ -51,10 +51,12 @@ public sealed class ViolationGrain(
         // nothing: the camera keeps the report until this call returns and repeats it; the repeat applies afresh and
         // sends the same alert update (idempotent by fingerprint) and the same row (one per episode) again. A repeat
         // of a report applied before does the steps that may have failed the first time.
-        // The alert first: a slow or failing warehouse must not hold up a notification. Events before the write too,
-        // so the state records them as published; the repeat of a report publishes them again with the same ids.
-        await ForwardAsync();
+        // The episode's events first, so a consumer reads of the change before the alert it raises (a publish fails
+        // fast without Redis and gives up after Events:PublishTimeout); then the alert, as a slow or failing warehouse
+        // must not hold up a notification. All before the write, which records them as done; the repeat of a report
+        // publishes what is still queued again, with the same ids.
         await PublishAsync();
+        await ForwardAsync();
         await RecordAsync();
         await state.WriteStateAsync();
         await StopRetryingWhenRecordedAsync();
