@@ -38,7 +38,7 @@ public sealed partial class AlertGrain
         _eventRetryDelay = TimeSpan.FromTicks(Math.Min(LastEventRetry.Ticks, _eventRetryDelay.Ticks * 2));
     }
 
-    /// <summary>When queued events are to be published: now, or after the backoff of a failed publish.</summary>
-    private DateTimeOffset? NextEventPublishAt() =>
-        state.State.PendingEvents.Count == 0 ? null : _eventRetryAt ?? clock.GetUtcNow();
+    /// <summary>When queued events are to be published: <paramref name="now"/>, or after the backoff of a failed publish.</summary>
+    private DateTimeOffset? NextEventPublishAt(DateTimeOffset now) =>
+        state.State.PendingEvents.Count == 0 ? null : _eventRetryAt ?? now;
 }

@@ -225,7 +225,7 @@ public sealed partial class AlertGrain(
             RecordQueued(plan.Notifications);
         }
 
-        if (NextEventPublishAt() <= now)
+        if (NextEventPublishAt(now) <= now)
         {
             await PublishEventsAsync();
         }
@@ -237,7 +237,7 @@ public sealed partial class AlertGrain(
     private async Task ScheduleAsync()
     {
         var now = clock.GetUtcNow();
-        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt(), NextEventPublishAt() }.OfType<DateTimeOffset>().ToList();
+        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt(), NextEventPublishAt(now) }.OfType<DateTimeOffset>().ToList();
         if (times.Count == 0)
         {
             _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

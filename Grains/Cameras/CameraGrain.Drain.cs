@@ -37,8 +37,9 @@ public sealed partial class CameraGrain
             await PersistAsync();
         }
 
-        var handedOff = await HandOffAsync();
-        handedOff &= await PublishEventsAsync();
+        // Events first: a hand-off marks the state unsaved, and events wait for a saved state.
+        var published = await PublishEventsAsync();
+        var handedOff = await HandOffAsync() && published;
         if (_unsaved)
         {
             await PersistAsync();

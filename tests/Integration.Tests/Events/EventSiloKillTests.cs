@@ -1,4 +1,3 @@
-using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Violations;
 using Xunit.Abstractions;
 
@@ -12,7 +11,6 @@ namespace VibeCheck.Integration.Tests.Events;
 public sealed class EventSiloKillTests(ITestOutputHelper output)
 {
     private const string Stream = "vibe-check-events";
-    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddMinutes(-1);
 
     [Fact]
     public async Task An_episode_whose_silo_is_killed_mid_life_is_told_once_each_in_order()
@@ -23,7 +21,7 @@ public sealed class EventSiloKillTests(ITestOutputHelper output)
         var grain = system.Grains.GetGrain<IViolationGrain>(episode);
         for (var n = 0; n < 3; n++)
         {
-            await grain.Report(Report(episode, camera, n, 0.7, resolved: false));
+            await grain.Report(EpisodeReports.Of(episode, camera, "bus_lane_blocked", n, 0.7, resolved: false));
         }
 
         var management = system.Grains.GetGrain<IManagementGrain>(0);
@@ -34,7 +32,7 @@ public sealed class EventSiloKillTests(ITestOutputHelper output)
         // What the camera does: repeat each report until it is acknowledged.
         for (var n = 3; n < 7; n++)
         {
-            var report = Report(episode, camera, n, 0.95, resolved: n == 6);
+            var report = EpisodeReports.Of(episode, camera, "bus_lane_blocked", n, 0.95, resolved: n == 6);
             await VibeCheckCluster.WaitUntilAsync(async () =>
             {
                 try
@@ -62,10 +60,4 @@ public sealed class EventSiloKillTests(ITestOutputHelper output)
             firstOfEach.Select(e => e.Subject == episode ? e.Id : e.Id.Split('/')[^1]));
         Assert.All(events, e => Assert.Empty(PublishedEvents.SchemaErrors(e)));
     }
-
-    private static ViolationEpisodeReport Report(string episode, Guid camera, long sequence, double confidence, bool resolved) => new(
-        episode, sequence, camera, "Test Ave", "Brooklyn", "bus_lane_blocked", "lane",
-        resolved ? ViolationEpisodeStatus.Resolved : ViolationEpisodeStatus.Open, confidence,
-        Start, resolved ? Start.AddSeconds(2 * sequence) : null, Start.AddSeconds(2 * sequence), [$"hash-{sequence}"],
-        [new DetectionSummary("bus", confidence, 10, 20, 30, 40)], "test");
 }

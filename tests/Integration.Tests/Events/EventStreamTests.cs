@@ -15,7 +15,6 @@ namespace VibeCheck.Integration.Tests.Events;
 public sealed class EventStreamTests(EventsClusterFixture fixture, ITestOutputHelper output) : IClassFixture<EventsClusterFixture>
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddMinutes(-1);
 
     private VibeCheckCluster System => fixture.System;
 
@@ -29,10 +28,10 @@ public sealed class EventStreamTests(EventsClusterFixture fixture, ITestOutputHe
         double[] scores = [0.7, 0.7, 0.7, 0.95, 0.95, 0.95];
         for (var n = 0; n < scores.Length; n++)
         {
-            await grain.Report(Report(episode, camera, n, scores[n], resolved: false));
+            await grain.Report(EpisodeReports.Of(episode, camera, "bike_lane_blocked", n, scores[n], resolved: false));
         }
 
-        var end = Report(episode, camera, scores.Length, 0.95, resolved: true);
+        var end = EpisodeReports.Of(episode, camera, "bike_lane_blocked", scores.Length, 0.95, resolved: true);
         await grain.Report(end);
         // The camera repeats a report whose acknowledgement it did not see: nothing new may come of it.
         await grain.Report(end);
@@ -105,10 +104,4 @@ public sealed class EventStreamTests(EventsClusterFixture fixture, ITestOutputHe
             System.Replay.SetFault(camera, CameraFault.None);
         }
     }
-
-    private static ViolationEpisodeReport Report(string episode, Guid camera, long sequence, double confidence, bool resolved) => new(
-        episode, sequence, camera, "Test Ave", "Manhattan", "bike_lane_blocked", "lane",
-        resolved ? ViolationEpisodeStatus.Resolved : ViolationEpisodeStatus.Open, confidence,
-        Start, resolved ? Start.AddSeconds(2 * sequence) : null, Start.AddSeconds(2 * sequence), [$"hash-{sequence}"],
-        [new DetectionSummary("car", confidence, 10, 20, 30, 40)], "test");
 }
