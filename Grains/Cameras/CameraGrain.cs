@@ -7,6 +7,7 @@ using StackExchange.Redis;
 using VibeCheck.Cameras;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Hosting;
+using VibeCheck.Grains.Events;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Telemetry;
 using VibeCheck.Vision;
@@ -34,6 +35,7 @@ public sealed partial class CameraGrain(
     ILocalSiloDetails localSilo,
     IConnectionMultiplexer redis,
     UnsavedWork unsavedWork,
+    EventPublisher events,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
 {
     private const string KeepAliveReminder = "poll-keepalive";
