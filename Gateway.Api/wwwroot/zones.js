@@ -93,7 +93,8 @@ export function createZoneEditor({ layer, panel, json, send, cameras }) {
     const matrix = layer.getScreenCTM();
     if (!matrix) return null;
     const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    const clamp = (v, max) => Math.round(Math.min(Math.max(v, 0), max) * 10) / 10;
+    // Whole pixels: the frame is 352×240, finer positions are noise from the display's scaling.
+    const clamp = (v, max) => Math.round(Math.min(Math.max(v, 0), max));
     return [clamp(p.x, s.width), clamp(p.y, s.height)];
   }
 
