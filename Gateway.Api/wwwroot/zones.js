@@ -247,7 +247,11 @@ export function createZoneEditor({ layer, panel, json, send, cameras }) {
       const [x, y] = zone.points[0] ?? [0, 0];
       nodes.push(el('svg:text', { class: 'zone-label', x: x + 2, y: Math.min(s.height - 2, y + 10) }, `${zone.name} (${zone.type})`));
       if (invalid) {
-        nodes.push(el('svg:text', { class: 'zone-error-label', x: x + 2, y: Math.min(s.height - 2, y + 21), 'data-index': index }, s.errors.get(index)[0]));
+        // Beside the shape, without the "zone 1 'name':" the list already shows, anchored so it stays inside the frame.
+        const right = Math.max(...zone.points.map(p => p[0]));
+        const text = s.errors.get(index)[0].replace(/^zone \d+( '[^']*')?: /, '');
+        const anchor = x > s.width / 2 ? { x: right, 'text-anchor': 'end' } : { x: x + 2 };
+        nodes.push(el('svg:text', { class: 'zone-error-label', ...anchor, y: Math.min(s.height - 2, y + 21), 'data-index': index }, `⚠ ${text}`));
       }
       if (!s.editing) return;
       zone.points.forEach(([px, py], vertex) => {

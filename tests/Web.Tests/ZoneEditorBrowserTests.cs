@@ -140,6 +140,36 @@ public sealed class ZoneEditorBrowserTests(WebClusterFixture fixture, ITestOutpu
         Assert.True(problems.Count == 0, "browser errors: " + string.Join(" | ", problems));
     }
 
+    [ChromiumFact]
+    public async Task Zone_is_drawn_by_tapping_on_a_touch_screen()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 900, Height = 1200 },
+            HasTouch = true,
+            IsMobile = true,
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add(error);
+        page.SetDefaultTimeout(Browser.Bound);
+        await OpenCameraAsync(page, System.Cameras[5]);
+
+        await page.Locator("#zone-edit").TapAsync();
+        foreach (var (x, y) in new[] { (60, 60), (160, 60), (110, 140), (60, 60) })
+        {
+            var (px, py) = await OnPageAsync(page, x, y);
+            await page.Touchscreen.TapAsync(px, py);
+        }
+
+        Assert.Equal("60,60 160,60 110,140", await PolygonPointsAsync(page, 0));
+        Assert.Equal("polygon", await page.Locator("#zone-layer .zone[data-index='0']").EvaluateAsync<string>("z => z.tagName"));
+        Assert.Equal("3 points", await page.Locator("#zone-list li[data-index='0'] .muted").TextContentAsync());
+        Assert.True(problems.Count == 0, "browser errors: " + string.Join(" | ", problems));
+    }
+
     private async Task OpenCameraAsync(IPage page, Guid camera, bool navigate = true)
     {
         if (navigate)
