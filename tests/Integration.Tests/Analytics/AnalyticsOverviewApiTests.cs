@@ -204,6 +204,33 @@ public sealed class AnalyticsOverviewApiTests(ClusterFixture fixture) : IDisposa
         Assert.Contains("text/csv", (await response.Content.ReadAsStringAsync()));
     }
 
+    [Fact]
+    public async Task Accept_that_does_not_parse_is_400_problem()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/analytics/violations");
+        request.Headers.TryAddWithoutValidation("Accept", "csv please");
+
+        var response = await System.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Openapi_document_lists_json_csv_and_406_for_the_summaries()
+    {
+        var paths = (await System.GetJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+        foreach (var path in new[] { "/analytics/violations", "/analytics/overview" })
+        {
+            var responses = paths.GetProperty(path).GetProperty("get").GetProperty("responses");
+            var types = responses.GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name).ToList();
+            Assert.Contains("application/json", types);
+            Assert.Contains("text/csv", types);
+            Assert.True(responses.TryGetProperty("406", out _), $"{path} documents 406");
+        }
+    }
+
     [Theory]
     [InlineData("/analytics/overview?from=2025-06-02&to=2025-06-01")]
     [InlineData("/analytics/overview?from=2020-01-01&to=2025-01-01")]
