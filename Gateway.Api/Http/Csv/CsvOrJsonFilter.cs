@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace VibeCheck.Gateway.Http.Csv;
 
@@ -50,8 +51,17 @@ public static class CsvOrJsonEndpoints
     public static TBuilder AnswersCsvOrJson<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilter(new CsvOrJsonFilter());
-        builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/csv"]));
         builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status406NotAcceptable, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        // A second 200 metadata would replace the typed result's JSON one in the document: add CSV beside it instead.
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
+            {
+                content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+
+            return Task.CompletedTask;
+        });
         return builder;
     }
 }
