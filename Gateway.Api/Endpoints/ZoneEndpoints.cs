@@ -23,7 +23,7 @@ public static class ZoneEndpoints
         camera.MapPut("/zones", PutZonesAsync)
             .WithTags("Zones")
             .WithName("PutCameraZones")
-            .WithSummary("Replaces the camera's zones with the JSON array in the body (empty array: no zones); 400 lists every error.")
+            .WithSummary("Replaces the camera's zones with the JSON array in the body (empty array: no zones); 400 lists every error, in zoneErrors with the index of the zone it concerns.")
             .Accepts<ZoneDocument[]>("application/json")
             .ForWriters();
         return app;
@@ -103,5 +103,5 @@ public static class ZoneEndpoints
         title: "Invalid zones",
         detail: string.Join("; ", errors),
         statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        extensions: new Dictionary<string, object?> { ["errors"] = errors, ["zoneErrors"] = errors.Select(ZoneError.From).ToList() });
 }

@@ -23,6 +23,9 @@ public static class Problems
     public static ProblemHttpResult BadQuery(string detail) => TypedResults.Problem(
         title: "Invalid query parameter", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
+    public static ProblemHttpResult BadHeader(string detail) => TypedResults.Problem(
+        title: "Invalid header", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
     // Echoing a megabyte of attacker input back would make the error the attack.
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

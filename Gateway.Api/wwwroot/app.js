@@ -3,6 +3,7 @@
 // (GET /events, read with fetch so that the API key travels in its header when reads need one).
 import { connectEvents } from './live.js';
 import { drawActivityChart } from './chart.js';
+import { createZoneEditor } from './zones.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const KEY_STORE = 'vibecheck.apiKey';
@@ -11,7 +12,7 @@ const COS = Math.cos(40.7 * Math.PI / 180);
 const MAP_W = 800;
 const MAP_H = Math.round(MAP_W * (BOUNDS.maxLat - BOUNDS.minLat) / ((BOUNDS.maxLon - BOUNDS.minLon) * COS));
 
-const state = { cameras: new Map(), selected: null, frameUrl: null, liveCount: 0, violating: new Set(), live: null };
+const state = { cameras: new Map(), selected: null, frameUrl: null, liveCount: 0, violating: new Set(), live: null, zones: null };
 const $ = id => document.getElementById(id);
 
 function el(name, attrs = {}, text) {
@@ -63,12 +64,18 @@ function askKey() {
   });
 }
 
-async function write(path, body) {
+// A write with the key, asking for one when there is none or it is refused; the caller reads the response.
+async function send(path, method, body) {
   if (!apiKey() && !(await askKey())) throw new Error('an API key is needed');
-  let response = await api(path, { method: 'POST', body });
+  let response = await api(path, { method, body });
   if (response.status === 401 || response.status === 403) {
-    if (await askKey()) response = await api(path, { method: 'POST', body });
+    if (await askKey()) response = await api(path, { method, body });
   }
+  return response;
+}
+
+async function write(path, body) {
+  const response = await send(path, 'POST', body);
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
     throw new Error(problem?.detail || problem?.title || `${response.status}`);
@@ -166,7 +173,7 @@ async function openCamera(id) {
   $('camera-view').hidden = false;
   $('camera-view').dataset.id = id;
   $('camera-name').textContent = camera?.name ?? id;
-  await Promise.all([loadFrame(id), loadDetails(id), loadViolations(id), loadChart(id)]);
+  await Promise.all([loadFrame(id), loadDetails(id), loadViolations(id), loadChart(id), state.zones.open(id)]);
 }
 
 async function loadFrame(id) {
@@ -198,16 +205,11 @@ async function loadDetails(id) {
   const width = a?.width || 352, height = a?.height || 240;
   overlay.setAttribute('viewBox', `0 0 ${width} ${height}`);
   overlay.replaceChildren();
-  let zones = [];
-  try { const z = await json(`/cameras/${id}/zones`); zones = Array.isArray(z) ? z : (z.zones ?? []); } catch { /* zones not available */ }
-  for (const zone of zones) {
-    const points = (zone.points ?? []).map(p => `${p.x},${p.y}`).join(' ');
-    overlay.appendChild(el('svg:polygon', { class: 'zone', points }));
-    if (zone.points?.length) overlay.appendChild(el('svg:text', { class: 'zone-label', x: zone.points[0].x + 2, y: zone.points[0].y + 10 }, `${zone.name} (${zone.type})`));
-  }
+  state.zones.frameSize(width, height);
   for (const d of a?.detections ?? []) {
     overlay.appendChild(el('svg:rect', { class: 'detection', x: d.x, y: d.y, width: d.width, height: d.height }));
-    overlay.appendChild(el('svg:text', { class: 'detection-label', x: d.x, y: Math.max(8, d.y - 2) }, `${d.label} ${(d.confidence * 100).toFixed(0)}%`));
+    const track = d.trackId != null ? ` #${d.trackId}` : '', standing = d.standingSeconds != null ? ` ${Math.round(d.standingSeconds)} s` : '';
+    overlay.appendChild(el('svg:text', { class: 'detection-label', x: d.x, y: Math.max(8, d.y - 2) }, `${d.label}${track} ${(d.confidence * 100).toFixed(0)}%${standing}`));
   }
 }
 
@@ -338,6 +340,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('refresh-alerts').addEventListener('click', loadAlerts);
   $('set-key').addEventListener('click', askKey);
   $('key-cancel').addEventListener('click', () => $('key-dialog').close('cancel'));
+  state.zones = createZoneEditor({ layer: $('zone-layer'), panel: $('zone-editor'), json, send, cameras: () => [...state.cameras.values()] });
   await drawBoroughs();
   connectLive();
   try {

@@ -15,6 +15,9 @@ public enum AnalyticsGrouping
 
     /// <summary>By borough (<c>unknown</c> when not known).</summary>
     Borough,
+
+    /// <summary>By UTC day of the episode start (<c>yyyy-MM-ddT00:00:00Z</c>).</summary>
+    Day,
 }
 
 /// <summary>One group of a violation summary.</summary>

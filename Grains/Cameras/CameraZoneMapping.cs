@@ -29,14 +29,13 @@ public static class CameraZoneMapping
             var zone = zones[i];
             if (zone is null)
             {
-                errors.Add($"zone {i}: missing");
+                errors.Add($"{ZoneValidator.Label(i, null)}: missing");
                 continue;
             }
 
             if (!ZoneTypeNames.TryParse(zone.Type, out var type))
             {
-                var label = string.IsNullOrWhiteSpace(zone.Name) ? $"zone {i}" : $"zone '{zone.Name}'";
-                errors.Add($"{label}: unknown type '{zone.Type}'; use one of {string.Join(", ", ZoneTypeNames.All)}");
+                errors.Add($"{ZoneValidator.Label(i, zone.Name)}: unknown type '{zone.Type}'; use one of {string.Join(", ", ZoneTypeNames.All)}");
             }
 
             var points = (zone.Points ?? []).Select(p => p is null ? new PixelPoint(double.NaN, double.NaN) : new PixelPoint(p.X, p.Y)).ToList();

@@ -36,7 +36,7 @@ public static class ZoneValidator
         for (var i = 0; i < zones.Count; i++)
         {
             var zone = zones[i];
-            var label = $"zone {i}";
+            var label = Label(i, null);
             if (zone is null)
             {
                 errors.Add($"{label}: missing");
@@ -49,7 +49,7 @@ public static class ZoneValidator
             }
             else
             {
-                label = $"zone '{zone.Name}'";
+                label = Label(i, zone.Name);
                 if (!names.Add(zone.Name))
                 {
                     errors.Add($"{label}: duplicate name");
@@ -66,6 +66,13 @@ public static class ZoneValidator
 
         return errors;
     }
+
+    /// <summary>
+    /// How an error names its zone: <c>zone 2</c> or <c>zone 2 'north lane'</c>. Always the index first, so that a
+    /// client (the gateway's <c>zoneErrors</c>) can put the error next to the zone it concerns.
+    /// </summary>
+    public static string Label(int index, string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength ? $"zone {index}" : $"zone {index} '{name}'";
 
     private static IEnumerable<string> PolygonErrors(IReadOnlyList<PixelPoint>? points, int width, int height)
     {

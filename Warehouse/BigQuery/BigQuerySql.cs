@@ -15,6 +15,7 @@ public static class BigQuerySql
             ViolationGrouping.Type => "violation_type",
             ViolationGrouping.Hour => "FORMAT_TIMESTAMP('%Y-%m-%dT%H:00:00Z', TIMESTAMP_TRUNC(started_at, HOUR))",
             ViolationGrouping.Borough => "IFNULL(borough, 'unknown')",
+            ViolationGrouping.Day => "FORMAT_TIMESTAMP('%Y-%m-%dT00:00:00Z', TIMESTAMP_TRUNC(started_at, DAY, 'UTC'))",
             _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, null),
         };
         return $"""

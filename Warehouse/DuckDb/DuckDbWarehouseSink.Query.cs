@@ -24,6 +24,7 @@ public sealed partial class DuckDbWarehouseSink
             ViolationGrouping.Type => "violation_type",
             ViolationGrouping.Hour => "strftime(date_trunc('hour', started_at), '%Y-%m-%dT%H:00:00Z')",
             ViolationGrouping.Borough => "coalesce(borough, 'unknown')",
+            ViolationGrouping.Day => "strftime(date_trunc('day', started_at), '%Y-%m-%dT00:00:00Z')",
             _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, null),
         };
         var sql = $"""

@@ -14,4 +14,7 @@ public enum ViolationGrouping
 
     /// <summary>By borough; episodes without one are keyed <c>unknown</c>.</summary>
     Borough,
+
+    /// <summary>By UTC day of the episode start, keyed <c>yyyy-MM-ddT00:00:00Z</c>.</summary>
+    Day,
 }

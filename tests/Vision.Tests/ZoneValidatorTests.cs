@@ -12,6 +12,18 @@ public sealed class ZoneValidatorTests
         Assert.Empty(ZoneValidator.Validate([Square("a"), Square("b", ZoneType.Crosswalk)]));
 
     [Fact]
+    public void Each_error_starts_with_the_index_of_its_zone_then_its_name()
+    {
+        var bowTie = new Zone("bowtie", ZoneType.Box, [new(10, 10), new(100, 100), new(100, 10), new(10, 100)]);
+        var errors = ZoneValidator.Validate([Square("a"), new Zone("", ZoneType.Box, [new(1, 1), new(2, 2)]), bowTie]);
+
+        Assert.Equal(3, errors.Count);
+        Assert.StartsWith("zone 1: name must be", errors[0]);
+        Assert.StartsWith("zone 1: a polygon needs", errors[1]);
+        Assert.StartsWith("zone 2 'bowtie': the polygon is not simple", errors[2]);
+    }
+
+    [Fact]
     public void Bow_tie_polygon_is_rejected()
     {
         var errors = ZoneValidator.Validate([new Zone("bowtie", ZoneType.Box, [new(10, 10), new(100, 100), new(100, 10), new(10, 100)])]);

@@ -102,4 +102,22 @@ public sealed class DuckDbQueryTests
         Assert.Equal(counts, summary.Select(s => s.Violations));
         Assert.Equal(0.7, summary[0].AverageConfidence, 6);
     }
+
+    [Fact]
+    public async Task Violation_summary_by_day_splits_at_utc_midnight()
+    {
+        using var db = new DuckDbFixture();
+        var midnight = new DateTimeOffset(2025, 3, 15, 0, 0, 0, TimeSpan.Zero);
+        await db.Sink.WriteAsync(
+        [
+            Samples.Violation("late", "cam-1", "bike_lane_blocked", midnight.AddMinutes(-30), "Brooklyn", 0.6),
+            Samples.Violation("early", "cam-1", "bike_lane_blocked", midnight.AddMinutes(30), "Brooklyn", 0.8),
+            Samples.Violation("noon", "cam-2", "double_parking", midnight.AddHours(12), null, 0.9),
+        ], CancellationToken.None);
+
+        var summary = await db.Sink.SummarizeViolationsAsync(midnight.AddDays(-1), midnight.AddDays(1), ViolationGrouping.Day, CancellationToken.None);
+
+        Assert.Equal(["2025-03-14T00:00:00Z", "2025-03-15T00:00:00Z"], summary.Select(s => s.Key));
+        Assert.Equal([1L, 2L], summary.Select(s => s.Violations));
+    }
 }

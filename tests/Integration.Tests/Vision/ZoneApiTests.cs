@@ -102,8 +102,11 @@ public sealed class ZoneApiTests(VisionClusterFixture fixture)
         var problem = await ProblemOf(await System.Http.PutAsync($"/cameras/{System.Cameras[3]}/zones", content), HttpStatusCode.BadRequest);
         var errors = ErrorsOf(problem);
         Assert.Equal(2, errors.Length);
-        Assert.StartsWith("zone 'a': unknown type 'bus'", errors[0]);
-        Assert.StartsWith("zone 'b': points outside", errors[1]);
+        Assert.StartsWith("zone 0 'a': unknown type 'bus'", errors[0]);
+        Assert.StartsWith("zone 1 'b': points outside", errors[1]);
+        var zoneErrors = problem.GetProperty("zoneErrors").EnumerateArray().ToArray();
+        Assert.Equal([0, 1], zoneErrors.Select(e => e.GetProperty("zone").GetInt32()));
+        Assert.Equal(errors, zoneErrors.Select(e => e.GetProperty("message").GetString()));
     }
 
     [Fact]
@@ -114,6 +117,8 @@ public sealed class ZoneApiTests(VisionClusterFixture fixture)
             .ToArray();
         var problem = await ProblemOf(await System.Http.PutAsJsonAsync($"/cameras/{System.Cameras[3]}/zones", zones), HttpStatusCode.BadRequest);
         Assert.Contains(ErrorsOf(problem), e => e.Contains("at most 32 zones", StringComparison.Ordinal));
+        Assert.Contains(problem.GetProperty("zoneErrors").EnumerateArray(),
+            e => e.GetProperty("zone").ValueKind == JsonValueKind.Null && e.GetProperty("message").GetString()!.Contains("at most 32 zones", StringComparison.Ordinal));
     }
 
     [Fact]
