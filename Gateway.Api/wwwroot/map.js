@@ -17,9 +17,10 @@ export async function createCameraMap(container, { onOpen }) {
       style: () => BOROUGH_STYLE,
       onEachFeature: (feature, layer) => layer.bindTooltip(feature.properties.name, { sticky: true }),
     }).addTo(map);
-    boroughs.eachLayer(layer => layer.getElement()?.setAttribute('data-borough', layer.feature.properties.name));
     map.attributionControl.addAttribution(geo.attribution ?? 'NYC Department of City Planning');
     map.fitBounds(boroughs.getBounds());
+    // Leaflet makes the paths once the map has a view.
+    boroughs.eachLayer(layer => layer.getElement()?.setAttribute('data-borough', layer.feature.properties.name));
     map.setMaxBounds(boroughs.getBounds().pad(0.5));
   } catch {
     // The outlines are context; cameras still plot on their coordinates.
