@@ -30,5 +30,10 @@ if [ ! -f "$cache/nybb_16a.zip" ]; then
 fi
 
 # The converter checks the shapefile inside against the pinned SHA-256 values before using it.
-dotnet run --project "$here/../tools/BoroughBoundaries/BoroughBoundaries.csproj" --configuration Release -- \
-  "$cache/nybb_16a.zip" "$pins" "$output"
+# The gateway's build passes the converter it has just built (BOROUGH_CONVERTER); run alone, this builds it.
+if [ -n "${BOROUGH_CONVERTER:-}" ]; then
+  dotnet "$BOROUGH_CONVERTER" "$cache/nybb_16a.zip" "$pins" "$output"
+else
+  dotnet run --project "$here/../tools/BoroughBoundaries/BoroughBoundaries.csproj" --configuration Release -- \
+    "$cache/nybb_16a.zip" "$pins" "$output"
+fi
