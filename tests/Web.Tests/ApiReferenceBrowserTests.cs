@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
 using VibeCheck.Integration.Tests;
@@ -16,6 +17,26 @@ public sealed class ApiReferenceBrowserTests(WebClusterFixture fixture, ITestOut
     private static readonly (string Rule, string Selector)[] ScalarOwnDefects = [("aria-required-attr", ".code-input-lite__editor")];
 
     private VibeCheckCluster System => fixture.System;
+
+    [Fact]
+    public async Task Reference_page_allows_only_its_own_inline_script_by_hash_and_its_bundled_script_is_served_here()
+    {
+        using var anonymous = System.NewClient(null);
+        var page = await anonymous.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var csp = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
+        var scriptSources = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.Matches("^script-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}')+$", scriptSources);
+        Assert.Contains("connect-src 'self'", csp);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+
+        var script = await anonymous.GetAsync("/scalar/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000, "Scalar's bundle is served by the gateway");
+        // The main page keeps its strict policy.
+        Assert.DoesNotContain("sha256", string.Join(";", (await anonymous.GetAsync("/")).Headers.GetValues("Content-Security-Policy")));
+    }
 
     [ChromiumFact]
     public async Task Reference_lists_the_operations_offers_the_api_key_and_loads_nothing_from_other_origins()
