@@ -25,6 +25,9 @@ public sealed partial class PubSubStandIn : IAsyncDisposable
     /// <summary>Scope a token must be asked for.</summary>
     public const string Scope = "https://www.googleapis.com/auth/pubsub";
 
+    // Google.Apis.Auth addresses the JWT to Google's token endpoint whatever the key file's token_uri, as Google expects.
+    private const string GoogleTokenAudience = "https://oauth2.googleapis.com/token";
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, StandInSubscription> _subscriptions = new();
     private readonly ConcurrentDictionary<string, byte> _topics = new();
@@ -216,7 +219,7 @@ public sealed partial class PubSubStandIn : IAsyncDisposable
             return (400, new JsonObject { ["error"] = "unsupported_grant_type", ["error_description"] = "Invalid grant_type." });
         }
 
-        var rejected = Account.Reject(form["assertion"].ToString(), BaseUrl + "/token", Scope, DateTimeOffset.UtcNow);
+        var rejected = Account.Reject(form["assertion"].ToString(), GoogleTokenAudience, Scope, DateTimeOffset.UtcNow);
         if (rejected is not null)
         {
             return (400, new JsonObject { ["error"] = "invalid_grant", ["error_description"] = rejected });
