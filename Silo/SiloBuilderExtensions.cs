@@ -4,6 +4,7 @@ using Orleans.Dashboard;
 using StackExchange.Redis;
 using VibeCheck.Grains;
 using VibeCheck.Grains.Analytics;
+using VibeCheck.Grains.Events;
 using VibeCheck.Redis;
 
 namespace VibeCheck.Silo;
@@ -57,6 +58,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<Orleans.Serialization.ITypeNameFilter, VibeCheckTypeNameFilter>();
         silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         silo.Services.AddVibeCheckGrainServices(configuration);
+        silo.Services.AddVibeCheckEvents(configuration);
         VibeCheck.Grains.Alerts.AlertGrainsServiceCollectionExtensions.AddVibeCheckAlertGrains(silo.Services, configuration);
         silo.Services.AddVibeCheckAnalytics(configuration);
         VibeCheck.Grains.Forecasting.ForecastingServiceCollectionExtensions.AddVibeCheckForecasting(silo.Services, configuration);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VibeCheck.Alerting;
 using VibeCheck.Grains.Analytics;
+using VibeCheck.Grains.Events;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Warehouse.Rows;
@@ -13,12 +14,14 @@ namespace VibeCheck.Grains.Alerts;
 /// in one write before anything is sent; a grain timer then starts the sends of what is due, outside the grain's
 /// turns (AlertGrain.Delivery.cs), and wakes up for the next group flush, escalation or retry. A reminder
 /// reactivates the grain after a silo crash so pending deliveries resume with their idempotency keys unchanged.
+/// Alert events go out the same way: queued in the write of their change, published after it (AlertGrain.Events.cs).
 /// </summary>
 public sealed partial class AlertGrain(
     [PersistentState("alerts", AlertStorageNames.Alerts)] IPersistentState<AlertGrainState> state,
     NotificationPlanner planner,
     DeliveryWorker worker,
     IAnalyticsRecorder analytics,
+    EventPublisher events,
     TimeProvider clock,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
@@ -199,10 +202,12 @@ public sealed partial class AlertGrain(
 
     private async Task CommitAsync(NotificationPlan plan, DateTimeOffset now)
     {
+        QueueEvents(state.State.Alerting, plan.State);
         state.State.Alerting = plan.State;
         state.State.Outbox = state.State.Outbox.Enqueue(plan.Notifications, now);
         await state.WriteStateAsync();
         RecordQueued(plan.Notifications);
+        await PublishEventsAsync();
         await ScheduleAsync();
     }
 
@@ -213,10 +218,16 @@ public sealed partial class AlertGrain(
         var plan = planner.Plan(state.State.Alerting, now);
         if (plan.Notifications.Count > 0 || plan.State != state.State.Alerting)
         {
+            QueueEvents(state.State.Alerting, plan.State);
             state.State.Alerting = plan.State;
             state.State.Outbox = state.State.Outbox.Enqueue(plan.Notifications, now);
             await state.WriteStateAsync();
             RecordQueued(plan.Notifications);
+        }
+
+        if (NextEventPublishAt(now) <= now)
+        {
+            await PublishEventsAsync();
         }
 
         StartDueDeliveries();
@@ -226,7 +237,7 @@ public sealed partial class AlertGrain(
     private async Task ScheduleAsync()
     {
         var now = clock.GetUtcNow();
-        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt() }.OfType<DateTimeOffset>().ToList();
+        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt(), NextEventPublishAt(now) }.OfType<DateTimeOffset>().ToList();
         if (times.Count == 0)
         {
             _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

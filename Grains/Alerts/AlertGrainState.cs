@@ -1,4 +1,5 @@
 using VibeCheck.Alerting;
+using VibeCheck.Grains.Interfaces.Events;
 
 namespace VibeCheck.Grains.Alerts;
 
@@ -16,4 +17,10 @@ public sealed class AlertGrainState
 
     /// <summary>Test alerts sent lately (newest last, bounded), so <c>GET /alerts/{id}</c> finds them.</summary>
     public List<NotifiedAlert> RecentTests { get; set; } = [];
+
+    /// <summary>
+    /// Alert events (firing, resolved, acknowledged, escalated) not yet accepted by the events backend, oldest first;
+    /// queued in the same write as the change they tell of.
+    /// </summary>
+    public List<PendingEvent> PendingEvents { get; set; } = [];
 }

@@ -1,8 +1,8 @@
 namespace VibeCheck.Grains.Cameras;
 
 /// <summary>
-/// The drain: hands the camera's persisted outbox (violation reports, activity buckets) to the grains downstream in a
-/// turn of its own, after the poll or request that filled it has returned. So neither a poll nor
+/// The drain: hands the camera's persisted outbox (violation reports, activity buckets) to the grains downstream, and
+/// its health events to the events backend, in a turn of its own, after the poll or request that filled it has returned. So neither a poll nor
 /// <c>POST /process/camera/{id}</c> waits for the violation grain, the alert router or the warehouse behind it. The
 /// same timer writes and hands off what a Redis outage held, once the connection is back.
 /// </summary>
@@ -11,7 +11,8 @@ public sealed partial class CameraGrain
     private static readonly TimeSpan DrainRetryPeriod = TimeSpan.FromSeconds(1);
     private IGrainTimer? _drainTimer;
 
-    private bool HasOutbox => state.State.PendingViolationReports.Count > 0 || state.State.PendingActivityReports.Count > 0;
+    private bool HasOutbox =>
+        state.State.PendingViolationReports.Count > 0 || state.State.PendingActivityReports.Count > 0 || state.State.PendingEvents.Count > 0;
 
     /// <summary>
     /// Drains right after the current turn, then every second while Redis is unreachable. It keeps the activation
@@ -36,7 +37,9 @@ public sealed partial class CameraGrain
             await PersistAsync();
         }
 
-        var handedOff = await HandOffAsync();
+        // Events first: a hand-off marks the state unsaved, and events wait for a saved state.
+        var published = await PublishEventsAsync();
+        var handedOff = await HandOffAsync() && published;
         if (_unsaved)
         {
             await PersistAsync();

@@ -144,6 +144,7 @@ public sealed partial class CameraGrain
         }
 
         PublishHealthChanged(state.State.Health, health);
+        QueueHealthEvent(state.State.Health, health);
         logger.LogInformation("Camera {CameraId} is now {Health} (was {Previous})", CameraId, health, state.State.Health);
         Analytics.HealthTransitions.Record(ServiceProvider, CameraId, state.State.Health, health, clock.GetUtcNow(), state.State.LastError);
         state.State.Health = health;

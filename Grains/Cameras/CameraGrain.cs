@@ -6,6 +6,7 @@ using Orleans.Runtime.Placement;
 using StackExchange.Redis;
 using VibeCheck.Cameras;
 using VibeCheck.Grains.Caching;
+using VibeCheck.Grains.Events;
 using VibeCheck.Grains.Hosting;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Telemetry;
@@ -34,6 +35,7 @@ public sealed partial class CameraGrain(
     ILocalSiloDetails localSilo,
     IConnectionMultiplexer redis,
     UnsavedWork unsavedWork,
+    EventPublisher events,
     ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
 {
     private const string KeepAliveReminder = "poll-keepalive";

@@ -1,4 +1,5 @@
 using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Interfaces.Events;
 using VibeCheck.Grains.Interfaces.Forecasting;
 using VibeCheck.Grains.Interfaces.Violations;
 using VibeCheck.Vision;
@@ -67,4 +68,10 @@ public sealed class CameraState
 
     /// <summary>Closed buckets acknowledged so far.</summary>
     public long ActivityReportsSent { get; set; }
+
+    /// <summary>Health changes so far; numbers the health events, so a repeated publish carries the same id.</summary>
+    public long HealthChanges { get; set; }
+
+    /// <summary>Health events not yet accepted by the events backend, oldest first.</summary>
+    public List<PendingEvent> PendingEvents { get; set; } = [];
 }

@@ -30,7 +30,8 @@ public static class ProcessingServiceCollectionExtensions
             // Pulls wait for messages up to about 90 s on Pub/Sub's side.
             services.AddHttpClient(nameof(PubSubClient), http => http.Timeout = TimeSpan.FromSeconds(120));
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PubSubClient>(
-                sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PubSubClient))));
+                sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PubSubClient)),
+                (PubSubConnectionOptions)sp.GetRequiredService<IOptions<PubSubProcessingOptions>>().Value));
             services.AddHostedService<PubSubProcessingConsumer>();
             return services;
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VibeCheck.Alerting;
 using VibeCheck.Grains.Alerts;
+using VibeCheck.Grains.Events;
 using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Grains.Interfaces.Violations;
 using VibeCheck.Warehouse;
@@ -11,19 +12,21 @@ namespace VibeCheck.Grains.Violations;
 /// <summary>
 /// One violation episode: its confidence history, evidence and lifecycle. Decides the tier with
 /// <see cref="TierPolicy"/> (robust, only rising), forwards the alert (MEDIUM and HIGH, and their resolution) to the
-/// <see cref="IAlertGrain"/> and writes the episode's row to the warehouse at least once: the row is written and
-/// acknowledged before the state says so, and a failed write is retried by a reminder, which survives the silo. Each
-/// report costs one state write.
+/// <see cref="IAlertGrain"/>, publishes its events (opened, tier raised, resolved) and writes the episode's row to the
+/// warehouse, each at least once: the events and the row are sent and acknowledged before the state says so, and a
+/// failed publish or write is retried by a reminder, which survives the silo. Each report costs one state write.
 /// </summary>
 public sealed class ViolationGrain(
     [PersistentState("violation", AlertStorageNames.Violations)] IPersistentState<ViolationState> state,
     TierPolicy tierPolicy,
     IWarehouseSink warehouse,
+    EventPublisher events,
     ILogger<ViolationGrain> logger) : Grain, IViolationGrain, IRemindable
 {
     private const int MaxEvidenceFrames = 64;
-    private const string WarehouseRetryReminder = "warehouse-retry";
-    private static readonly TimeSpan WarehouseRetryPeriod = TimeSpan.FromMinutes(1);
+    // Retries whatever is owed, the warehouse row or events; the name predates events and is kept for existing reminders.
+    private const string RetryReminder = "warehouse-retry";
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan WarehouseWriteTimeout = TimeSpan.FromSeconds(10);
 
     // Whether the retry reminder may exist, so that the reminder table is only read when it might.
@@ -31,7 +34,7 @@ public sealed class ViolationGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _retryMayBeRegistered = state.State.WarehouseSequence < state.State.LastSequence;
+        _retryMayBeRegistered = Owed;
         return Task.CompletedTask;
     }
 
@@ -48,7 +51,11 @@ public sealed class ViolationGrain(
         // nothing: the camera keeps the report until this call returns and repeats it; the repeat applies afresh and
         // sends the same alert update (idempotent by fingerprint) and the same row (one per episode) again. A repeat
         // of a report applied before does the steps that may have failed the first time.
-        // The alert first: a slow or failing warehouse must not hold up a notification.
+        // The episode's events first, so a consumer reads of the change before the alert it raises (a publish fails
+        // fast without Redis and gives up after Events:PublishTimeout); then the alert, as a slow or failing warehouse
+        // must not hold up a notification. All before the write, which records them as done; the repeat of a report
+        // publishes what is still queued again, with the same ids.
+        await PublishAsync();
         await ForwardAsync();
         await RecordAsync();
         await state.WriteStateAsync();
@@ -57,10 +64,11 @@ public sealed class ViolationGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == WarehouseRetryReminder)
+        if (reminderName == RetryReminder)
         {
             _retryMayBeRegistered = true;
-            if (await RecordAsync())
+            var published = state.State.PendingEvents.Count > 0 && await events.PublishAsync(state.State.PendingEvents);
+            if (await RecordAsync() | published)
             {
                 await state.WriteStateAsync();
             }
@@ -71,6 +79,7 @@ public sealed class ViolationGrain(
 
     private void Apply(ViolationState s, ViolationEpisodeReport report)
     {
+        var (previousLifecycle, previousTier) = (s.Lifecycle, s.Confidence.Tier);
         s.LastSequence = report.Sequence;
         s.EpisodeId = report.EpisodeId;
         s.CameraId = report.CameraId;
@@ -92,6 +101,10 @@ public sealed class ViolationGrain(
         s.EndedAt = resolved ? report.EndedAt ?? report.ObservedAt : null;
         s.FrameHashes = s.FrameHashes.Concat(report.FrameHashes.Where(h => !s.FrameHashes.Contains(h))).TakeLast(MaxEvidenceFrames).ToList();
         s.Boxes = [.. report.Boxes];
+        if (events.Enabled)
+        {
+            s.PendingEvents.AddRange(ViolationEvents.Changes(previousLifecycle, previousTier, s));
+        }
     }
 
     private async Task ForwardAsync()
@@ -107,7 +120,7 @@ public sealed class ViolationGrain(
         var send = tier >= AlertTier.Medium && (s.ForwardedTier != tier || (resolved && !s.ForwardedResolved));
         if (send)
         {
-            var confidence = s.Confidence.PeakRobustScore > 0 ? s.Confidence.PeakRobustScore : s.Confidence.RecentScores.LastOrDefault();
+            var confidence = s.ReportedConfidence();
             await GrainFactory.GetGrain<IAlertGrain>(IAlertGrain.Key).ReportViolation(new ViolationAlertUpdate(
                 s.EpisodeId, s.CameraId, s.CameraName, s.Type, s.Zone, s.Borough, confidence,
                 tier.ToViolationTier(), s.StartedAt, s.EndedAt));
@@ -116,6 +129,21 @@ public sealed class ViolationGrain(
         }
 
         s.ForwardedSequence = s.LastSequence;
+    }
+
+    /// <summary>
+    /// Publishes the episode's queued events; a failure keeps them queued (persisted by the caller's write) and
+    /// registers the retry reminder. Later reports publish them first, so the episode's events keep their order.
+    /// </summary>
+    private async Task PublishAsync()
+    {
+        if (state.State.PendingEvents.Count == 0 || await events.PublishAsync(state.State.PendingEvents))
+        {
+            return;
+        }
+
+        _retryMayBeRegistered = true;
+        await this.RegisterOrUpdateReminder(RetryReminder, RetryPeriod, RetryPeriod);
     }
 
     /// <summary>
@@ -131,7 +159,7 @@ public sealed class ViolationGrain(
             return false;
         }
 
-        var confidence = s.Confidence.PeakRobustScore > 0 ? s.Confidence.PeakRobustScore : s.Confidence.RecentScores.LastOrDefault();
+        var confidence = s.ReportedConfidence();
         var row = new ViolationRecord(
             s.EpisodeId, s.CameraId.ToString(), s.Type, s.Zone, AlertWireNames.Of(s.Confidence.Tier), confidence,
             s.StartedAt, s.EndedAt, s.FrameHashes, s.Detector, s.Borough);
@@ -143,10 +171,10 @@ public sealed class ViolationGrain(
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.LogWarning(ex, "Warehouse write of episode {Episode} failed; retried every {Period}", s.EpisodeId, WarehouseRetryPeriod);
+            logger.LogWarning(ex, "Warehouse write of episode {Episode} failed; retried every {Period}", s.EpisodeId, RetryPeriod);
             // Persisted before the call returns: if even this fails, the camera keeps the report and repeats it.
             _retryMayBeRegistered = true;
-            await this.RegisterOrUpdateReminder(WarehouseRetryReminder, WarehouseRetryPeriod, WarehouseRetryPeriod);
+            await this.RegisterOrUpdateReminder(RetryReminder, RetryPeriod, RetryPeriod);
             return false;
         }
 
@@ -154,14 +182,17 @@ public sealed class ViolationGrain(
         return true;
     }
 
+    /// <summary>Whether a warehouse row or events are still owed.</summary>
+    private bool Owed => state.State.WarehouseSequence < state.State.LastSequence || state.State.PendingEvents.Count > 0;
+
     private async Task StopRetryingWhenRecordedAsync()
     {
-        if (!_retryMayBeRegistered || state.State.WarehouseSequence < state.State.LastSequence)
+        if (!_retryMayBeRegistered || Owed)
         {
             return;
         }
 
-        if (await this.GetReminder(WarehouseRetryReminder) is { } reminder)
+        if (await this.GetReminder(RetryReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }

@@ -1,5 +1,6 @@
 using VibeCheck.Alerting;
 using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Interfaces.Events;
 
 namespace VibeCheck.Grains.Violations;
 
@@ -43,4 +44,10 @@ public sealed class ViolationState
 
     /// <summary>Whether the resolution was forwarded.</summary>
     public bool ForwardedResolved { get; set; }
+
+    /// <summary>Events of the episode not yet accepted by the events backend, oldest first.</summary>
+    public List<PendingEvent> PendingEvents { get; set; } = [];
+
+    /// <summary>The confidence alerts, rows and events carry: the robust peak, or the latest score before one exists.</summary>
+    public double ReportedConfidence() => Confidence.PeakRobustScore > 0 ? Confidence.PeakRobustScore : Confidence.RecentScores.LastOrDefault();
 }

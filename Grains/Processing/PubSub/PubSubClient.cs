@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using VibeCheck.Warehouse.BigQuery;
 
 namespace VibeCheck.Grains.Processing.PubSub;
@@ -24,20 +23,20 @@ public sealed class PubSubClient
 
     private readonly HttpClient _http;
     private readonly GoogleAccessTokens _tokens;
-    private readonly PubSubProcessingOptions _options;
+    private readonly PubSubConnectionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PubSubClient> _logger;
 
-    /// <summary>Creates the client; <paramref name="http"/> gets its base address from <see cref="PubSubProcessingOptions.BaseUrl"/>.</summary>
-    public PubSubClient(HttpClient http, IOptions<PubSubProcessingOptions> options, TimeProvider time, ILogger<PubSubClient> logger)
+    /// <summary>Creates the client; <paramref name="http"/> gets its base address from <see cref="PubSubConnectionOptions.BaseUrl"/>.</summary>
+    public PubSubClient(HttpClient http, PubSubConnectionOptions options, TimeProvider time, ILogger<PubSubClient> logger)
     {
         _http = http;
-        _options = options.Value;
+        _options = options;
         _tokens = new GoogleAccessTokens(_options.CredentialsPath, Scope);
         _time = time;
         _logger = logger;
         _http.BaseAddress ??= new Uri(_options.BaseUrl.EndsWith('/') ? _options.BaseUrl : _options.BaseUrl + "/");
-        Project = _options.Project ?? throw new InvalidOperationException("Processing:PubSub:Project is not set.");
+        Project = _options.Project ?? throw new InvalidOperationException("The Pub/Sub project is not set.");
     }
 
     /// <summary>Project the client works in.</summary>

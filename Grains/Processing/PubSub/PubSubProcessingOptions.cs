@@ -4,31 +4,19 @@ namespace VibeCheck.Grains.Processing.PubSub;
 /// The processing trigger on Google Cloud Pub/Sub (the original design's topic <c>vibe-check-processing</c>), bound
 /// from <c>Processing:PubSub</c> and used when <c>Processing:Backend</c> is <c>pubsub</c>.
 /// </summary>
-public sealed class PubSubProcessingOptions
+public sealed class PubSubProcessingOptions : PubSubConnectionOptions
 {
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Processing:PubSub";
 
-    /// <summary>Default <see cref="BaseUrl"/>.</summary>
-    public const string DefaultBaseUrl = "https://pubsub.googleapis.com";
-
     /// <summary>Longest ack deadline Pub/Sub accepts.</summary>
     public static readonly TimeSpan MaxAckDeadline = TimeSpan.FromSeconds(600);
-
-    /// <summary>Google Cloud project holding the subscription and the dead-letter topic.</summary>
-    public string? Project { get; set; }
 
     /// <summary>The subscription (to topic <c>vibe-check-processing</c>) every silo pulls from.</summary>
     public string Subscription { get; set; } = "vibe-check-processing-sub";
 
     /// <summary>Topic requests that cannot be done are published to, with the reason in attribute <c>reason</c>.</summary>
     public string DeadLetterTopic { get; set; } = "vibe-check-processing-dead";
-
-    /// <summary>Service-account key file; when empty, application-default credentials.</summary>
-    public string? CredentialsPath { get; set; }
-
-    /// <summary>API root; tests point it at a loopback server.</summary>
-    public string BaseUrl { get; set; } = DefaultBaseUrl;
 
     /// <summary>Messages pulled at once; they are done concurrently.</summary>
     public int MaxMessages { get; set; } = 10;
@@ -45,31 +33,16 @@ public sealed class PubSubProcessingOptions
     /// <summary>How long a done request's message id is remembered, so a redelivery of it is acknowledged, not redone.</summary>
     public TimeSpan RememberDoneFor { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Attempts of one Pub/Sub call answered 429 or 5xx before it fails.</summary>
-    public int MaxAttempts { get; set; } = 5;
-
-    /// <summary>First retry delay of a Pub/Sub call, doubled for each further attempt.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
     /// <summary>Problems with these settings; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Project)) errors.Add("Project must be set (the Google Cloud project id).");
+        var errors = new List<string>(ValidateConnection());
         if (string.IsNullOrWhiteSpace(Subscription)) errors.Add("Subscription must not be empty.");
         if (string.IsNullOrWhiteSpace(DeadLetterTopic)) errors.Add("DeadLetterTopic must not be empty.");
-        if (CredentialsPath is { Length: > 0 } path && !File.Exists(path)) errors.Add($"CredentialsPath '{path}' does not exist.");
-        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            errors.Add("BaseUrl must be an absolute http(s) URL.");
-        }
-
         if (MaxMessages is < 1 or > 1000) errors.Add("MaxMessages must be in 1..1000.");
         if (AckDeadline < TimeSpan.FromSeconds(1) || AckDeadline > MaxAckDeadline) errors.Add("AckDeadline must be from 1 s to 600 s.");
         if (MaxDeliveries < 1) errors.Add("MaxDeliveries must be at least 1.");
         if (RememberDoneFor <= TimeSpan.Zero) errors.Add("RememberDoneFor must be positive.");
-        if (MaxAttempts is < 1 or > 20) errors.Add("MaxAttempts must be in 1..20.");
-        if (RetryBaseDelay < TimeSpan.Zero) errors.Add("RetryBaseDelay must not be negative.");
         return errors;
     }
 }

@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using VibeCheck.Grains.Alerts;
 using VibeCheck.Grains.Analytics;
+using VibeCheck.Grains.Events;
 
 namespace VibeCheck.Grains.Tests.Support;
 
@@ -25,6 +26,8 @@ public sealed class MemoryClusterFixture : IAsyncLifetime
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Warehouse:DataDirectory"] = Path.Combine(Path.GetTempPath(), "vibecheck-grain-tests", Guid.NewGuid().ToString("N")),
+            // Events go to Redis, and there is none here; Integration.Tests check them on real Redis.
+            ["Events:Enabled"] = "false",
         }));
         builder.AddSiloBuilderConfigurator<MemorySiloConfigurator>();
         Cluster = builder.Build();
@@ -46,6 +49,7 @@ public sealed class MemoryClusterFixture : IAsyncLifetime
             silo.Services.TryAddSingleton(TimeProvider.System);
             AlertGrainsServiceCollectionExtensions.AddVibeCheckAlertGrains(silo.Services, silo.Configuration);
             silo.Services.AddVibeCheckAnalytics(silo.Configuration);
+            silo.Services.AddVibeCheckEvents(silo.Configuration);
             // It pings the silo's Redis connection, and there is none here.
             foreach (var monitor in silo.Services.Where(d => d.ImplementationType == typeof(SystemHealthMonitor)).ToList())
             {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using VibeCheck.Grains.Processing.PubSub;
 using VibeCheck.TestSupport.PubSub;
 
@@ -111,14 +110,14 @@ public sealed class PubSubClientTests : IAsyncLifetime
 
     private PubSubClient Client(int maxAttempts = 5, string? credentialsPath = null) => new(
         new HttpClient(),
-        Options.Create(new PubSubProcessingOptions
+        new PubSubProcessingOptions
         {
             Project = PubSubStandIn.Project,
             BaseUrl = _pubSub.BaseUrl,
             CredentialsPath = credentialsPath ?? _pubSub.WriteKeyFile(_keyDirectory),
             MaxAttempts = maxAttempts,
             RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        }),
+        },
         TimeProvider.System,
         NullLogger<PubSubClient>.Instance);
 }
