@@ -35,13 +35,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton(sp => new ViolationMonitor(
             sp.GetRequiredService<IOptions<ViolationRuleOptions>>().Value, sp.GetRequiredService<IOptions<EpisodeTrackerOptions>>().Value));
         services.AddNycDotClient(configuration);
-        // The processing trigger on Redis Streams (the original design's Pub/Sub topic vibe-check-processing).
-        services.AddOptions<ProcessingStreamOptions>()
-            .BindValidated(configuration.GetSection(ProcessingStreamOptions.SectionName))
-            .ValidateWith(o => o.Validate())
-            .ValidateOnStart();
-        services.AddSingleton<ProcessingMetrics>();
-        services.AddHostedService<ProcessingStreamConsumer>();
+        services.AddVibeCheckProcessing(configuration);
         services.AddSingleton<CameraMetrics>();
         services.AddSingleton<DetectorMetrics>();
         services.AddHostedService<SiloDeathWatcher>();

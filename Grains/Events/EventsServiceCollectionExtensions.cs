@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VibeCheck.Configuration;
 
 namespace VibeCheck.Grains.Events;
@@ -9,7 +10,7 @@ public static class EventsServiceCollectionExtensions
 {
     /// <summary>
     /// <c>Events</c> options (validated at start), the grains' <see cref="EventPublisher"/> and the backend
-    /// <c>Events:Backend</c> names. A Pub/Sub backend adds its <see cref="IEventSink"/> here.
+    /// <c>Events:Backend</c> names. (<see cref="RedisStreamEventSink"/> or <see cref="PubSubEventSink"/>).
     /// </summary>
     public static IServiceCollection AddVibeCheckEvents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,7 +19,10 @@ public static class EventsServiceCollectionExtensions
             .ValidateWith(o => o.Validate())
             .ValidateOnStart();
         // A factory, so a silo with events off needs no backend (and no Redis connection) to start.
-        services.AddSingleton<IEventSink>(sp => ActivatorUtilities.CreateInstance<RedisStreamEventSink>(sp));
+        services.AddHttpClient(nameof(PubSubEventSink));
+        services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<IOptions<EventsOptions>>().Value.UsesPubSub
+            ? ActivatorUtilities.CreateInstance<PubSubEventSink>(sp)
+            : ActivatorUtilities.CreateInstance<RedisStreamEventSink>(sp));
         services.AddSingleton<EventPublisher>();
         return services;
     }

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using VibeCheck.Grains.Interfaces;
-using VibeCheck.Grains.Interfaces.Forecasting;
 using VibeCheck.Grains.Telemetry;
 
 namespace VibeCheck.Grains.Processing;
@@ -27,7 +25,7 @@ namespace VibeCheck.Grains.Processing;
 /// </remarks>
 public sealed class ProcessingStreamConsumer(
     IConnectionMultiplexer redis,
-    IGrainFactory grains,
+    ProcessingRequestHandler handler,
     ILocalSiloDetails silo,
     IHostApplicationLifetime lifetime,
     IOptions<ProcessingStreamOptions> options,
@@ -37,13 +35,12 @@ public sealed class ProcessingStreamConsumer(
     private const string DataField = "data";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly ProcessingStreamOptions _options = options.Value;
+    private readonly ProcessingLedger _ledger = new(redis, options.Value.StreamName, options.Value.RememberDoneFor);
     private bool _groupReady;
 
     private IDatabase Db => redis.GetDatabase();
 
     private string Consumer => silo.SiloAddress.ToParsableString();
-
-    private string ErrorsKey => _options.StreamName + ":errors";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -147,7 +144,8 @@ public sealed class ProcessingStreamConsumer(
 
     private async Task HandleAsync(StreamEntry entry, int deliveries, CancellationToken stoppingToken)
     {
-        if (await Db.KeyExistsAsync(DoneKey(entry.Id)))
+        string id = entry.Id!;
+        if (await _ledger.IsDoneAsync(id))
         {
             // Done before; its acknowledgement was lost.
             await AcknowledgeAsync(entry.Id);
@@ -163,24 +161,16 @@ public sealed class ProcessingStreamConsumer(
 
         if (deliveries > _options.MaxDeliveries)
         {
-            var last = await Db.HashGetAsync(ErrorsKey, entry.Id);
-            await DeadLetterAsync(entry, $"gave up after {deliveries - 1} deliveries: {(last.IsNull ? "no outcome came back (its silo stopped)" : last.ToString())}", deliveries - 1);
+            var last = await _ledger.LastErrorAsync(id);
+            await DeadLetterAsync(entry, $"gave up after {deliveries - 1} deliveries: {last ?? "no outcome came back (its silo stopped)"}", deliveries - 1);
             return;
         }
 
-        Outcome outcome;
-        try
-        {
-            outcome = await DoAsync(request);
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            outcome = Outcome.Retry($"{ex.GetType().Name}: {ex.Message}");
-        }
-
+        var outcome = await handler.HandleAsync(request);
+        stoppingToken.ThrowIfCancellationRequested();
         if (outcome.Error is null)
         {
-            await Db.StringSetAsync(DoneKey(entry.Id), 1, _options.RememberDoneFor);
+            await _ledger.MarkDoneAsync(id);
             await AcknowledgeAsync(entry.Id);
             metrics.Done();
         }
@@ -191,7 +181,7 @@ public sealed class ProcessingStreamConsumer(
         else
         {
             // Left pending: claimed again once idle for ClaimIdleAfter, here or on another silo.
-            await Db.HashSetAsync(ErrorsKey, entry.Id, outcome.Error);
+            await _ledger.RecordErrorAsync(id, outcome.Error);
             metrics.Retry();
             logger.LogWarning(
                 "Processing request {Id} ({Camera}, {Action}) failed on delivery {Delivery} of {Max}: {Error}",
@@ -199,36 +189,12 @@ public sealed class ProcessingStreamConsumer(
         }
     }
 
-    private async Task<Outcome> DoAsync(ProcessingRequest request)
-    {
-        var camera = grains.GetGrain<ICameraGrain>(request.CameraId);
-        if (request.Action == ProcessingAction.Refit)
-        {
-            var snapshot = await camera.GetSnapshot();
-            if (snapshot.Registration is null)
-            {
-                return Outcome.Unknown(request.CameraId);
-            }
-
-            await grains.GetGrain<ICameraForecastGrain>(request.CameraId).Refit();
-            return Outcome.Done;
-        }
-
-        var result = await camera.ProcessNow();
-        return result.Outcome switch
-        {
-            ProcessOutcome.Processed => Outcome.Done,
-            ProcessOutcome.NotRegistered => Outcome.Unknown(request.CameraId),
-            _ => Outcome.Retry($"camera image unavailable: {result.Error}"),
-        };
-    }
-
     private async Task AcknowledgeAsync(RedisValue id)
     {
         await Db.StreamAcknowledgeAsync(_options.StreamName, _options.ConsumerGroup, id);
         // Acknowledged entries are deleted, so the stream holds only work not yet done.
         await Db.StreamDeleteAsync(_options.StreamName, [id]);
-        await Db.HashDeleteAsync(ErrorsKey, id);
+        await _ledger.ForgetAsync(id!);
     }
 
     private async Task DeadLetterAsync(StreamEntry entry, string reason, int deliveries)
@@ -246,16 +212,5 @@ public sealed class ProcessingStreamConsumer(
         await AcknowledgeAsync(entry.Id);
         metrics.DeadLetter();
         logger.LogWarning("Processing request {Id} dead-lettered to {Stream}: {Reason}", entry.Id, _options.DeadLetterStreamName, reason);
-    }
-
-    private string DoneKey(RedisValue id) => $"{_options.StreamName}:done:{id}";
-
-    private sealed record Outcome(string? Error, bool Permanent)
-    {
-        public static Outcome Done { get; } = new(null, false);
-
-        public static Outcome Retry(string error) => new(error, false);
-
-        public static Outcome Unknown(Guid camera) => new($"camera {camera} is not in the registry", true);
     }
 }

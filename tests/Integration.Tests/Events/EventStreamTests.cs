@@ -89,7 +89,7 @@ public sealed class EventStreamTests(EventsClusterFixture fixture, ITestOutputHe
             Assert.Equal(CameraHealth.Offline, (await grain.GetSnapshot()).Health);
             var events = await PublishedEvents.WaitForAsync(
                 System.Redis, fixture.Stream,
-                all => all.Any(e => e.Source == $"/cameras/{camera}" && e.Data.GetProperty("current").GetString() == "offline"),
+                all => all.Any(e => e.Type == EventTypes.CameraHealthChanged && e.Source == $"/cameras/{camera}" && e.Data.GetProperty("current").GetString() == "offline"),
                 Bound, "the camera's offline event");
 
             var health = events.Where(e => e.Source == $"/cameras/{camera}" && e.Type == EventTypes.CameraHealthChanged).ToList();
