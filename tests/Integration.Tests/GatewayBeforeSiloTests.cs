@@ -31,22 +31,8 @@ public sealed class GatewayBeforeSiloTests(Xunit.Abstractions.ITestOutputHelper 
         var starting = gateway.StartAsync(stop.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
 
-        HttpResponseMessage? health = null;
-        await VibeCheckCluster.WaitUntilAsync(
-            async () =>
-            {
-                try
-                {
-                    health = await http.GetAsync("/health");
-                    return true;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            TimeSpan.FromSeconds(30), "the gateway to listen");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, health!.StatusCode);
+        var health = await FirstAnswer.FromAsync(http, "/health", TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal("application/problem+json", health.Content.Headers.ContentType?.MediaType);
         var checks = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
         var cluster = checks.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "cluster");

@@ -29,23 +29,9 @@ public sealed class RedisWrongPasswordAtStartTests(Xunit.Abstractions.ITestOutpu
         var starting = gateway.StartAsync(stop.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
 
-        HttpResponseMessage? health = null;
         var started = DateTime.UtcNow;
-        await VibeCheckCluster.WaitUntilAsync(
-            async () =>
-            {
-                try
-                {
-                    health = await http.GetAsync("/health");
-                    return true;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            TimeSpan.FromSeconds(30), "the gateway to answer /health");
-        output.WriteLine($"/health answered {(int)health!.StatusCode} {(DateTime.UtcNow - started).TotalSeconds:F1} s after start; host start completed: {starting.IsCompleted}");
+        var health = await FirstAnswer.FromAsync(http, "/health", TimeSpan.FromSeconds(30));
+        output.WriteLine($"/health answered {(int)health.StatusCode} {(DateTime.UtcNow - started).TotalSeconds:F1} s after start; host start completed: {starting.IsCompleted}");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         var problem = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;

@@ -28,7 +28,7 @@ public sealed class SiloCrashTests(Xunit.Abstractions.ITestOutputHelper output)
         var cameras = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
         var serviceId = "vc-crash-" + Guid.NewGuid().ToString("N")[..8];
         var redis = await SharedRedis.ConnectionStringAsync();
-        await using var replay = await StartReplayAsync(cameras);
+        await using var replay = await MovingSceneReplay.StartAsync(cameras);
         var replayUrl = replay.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var settings = new Dictionary<string, string?>
         {
@@ -94,20 +94,6 @@ public sealed class SiloCrashTests(Xunit.Abstractions.ITestOutputHelper output)
         var survivor = string.Join(" | ", second.LastLines.Split(Environment.NewLine).Where(l => l.Contains("declared dead") || l.Contains("watchdog") || l.Contains("Sweeping")));
         output.WriteLine("survivor: " + survivor);
         stops.AssertWithin(StopBound, "; survivor: " + survivor);
-    }
-
-    private static async Task<WebApplication> StartReplayAsync(IReadOnlyList<Guid> cameras)
-    {
-        var app = ReplayApp.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" }));
-        await app.StartAsync();
-        var scenario = app.Services.GetRequiredService<ReplayScenario>();
-        scenario.RegistryJson = TestRegistry.Json(cameras);
-        foreach (var (id, i) in cameras.Select((id, i) => (id, i)))
-        {
-            scenario.SetFrames(id, SyntheticFrames.MovingScene(i, 6), advanceEachRequest: true);
-        }
-
-        return app;
     }
 
     private static async Task<IHost> StartClientAsync(string redis, string serviceId)

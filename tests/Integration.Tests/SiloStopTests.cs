@@ -21,7 +21,7 @@ public sealed class SiloStopTests(Xunit.Abstractions.ITestOutputHelper output)
         var cameras = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
         var serviceId = "vc-stop-" + Guid.NewGuid().ToString("N")[..8];
         await using var redis = await RedisServer.StartAsync();
-        await using var replay = await StartReplayAsync(cameras);
+        await using var replay = await MovingSceneReplay.StartAsync(cameras);
         var scenario = replay.Services.GetRequiredService<ReplayScenario>();
         var settings = new Dictionary<string, string?>(redis.ClientSettings())
         {
@@ -57,19 +57,5 @@ public sealed class SiloStopTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.All(cameras, camera => Assert.True(
             silo.LastLines.Contains($"Camera {camera} deactivated") || silo.LastLines.Contains($"Gave up on camera {camera}"),
             $"nothing logged of camera {camera}'s unsaved state"));
-    }
-
-    private static async Task<WebApplication> StartReplayAsync(IReadOnlyList<Guid> cameras)
-    {
-        var app = ReplayApp.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" }));
-        await app.StartAsync();
-        var scenario = app.Services.GetRequiredService<ReplayScenario>();
-        scenario.RegistryJson = TestRegistry.Json(cameras);
-        foreach (var (id, i) in cameras.Select((id, i) => (id, i)))
-        {
-            scenario.SetFrames(id, SyntheticFrames.MovingScene(i, 6), advanceEachRequest: true);
-        }
-
-        return app;
     }
 }
