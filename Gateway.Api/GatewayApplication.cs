@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using VibeCheck.Gateway.ApiReference;
 using VibeCheck.Configuration;
 using VibeCheck.Gateway.Cameras;
 using VibeCheck.Gateway.Endpoints;
@@ -28,7 +29,7 @@ public static class GatewayApplication
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue(
                 $"{RequestLimitsOptions.SectionName}:{nameof(RequestLimitsOptions.MaxRequestBodyBytes)}", 64L * 1024));
         builder.Services.AddVibeCheckSecurity(builder.Configuration);
-        builder.Services.AddOpenApi();
+        builder.Services.AddVibeCheckOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RegistryIndex>();
         builder.Services.AddSingleton<DependencyProbe>();
@@ -41,12 +42,14 @@ public static class GatewayApplication
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatusCodes.Select });
         app.UseStatusCodePages();
         app.UseVibeCheckWebPage();
+        app.UseMiddleware<ApiReferenceSecurityHeaders>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
 
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapDefaultEndpoints();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapHealthEndpoints();

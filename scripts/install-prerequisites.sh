@@ -6,6 +6,7 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || missing+=(libgtk-3-0)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # the web page test (tests/Web.Tests) drives it headless
+command -v npm >/dev/null 2>&1 || missing+=(npm)  # the gateway's build installs the page's libraries with npm ci
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -13,7 +13,8 @@ public sealed class PageSecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var withPolicy = !context.Request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase);
+        var withPolicy = !context.Request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase)
+            && !ApiReference.ApiReferenceSecurityHeaders.IsReferencePage(context.Request.Path);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

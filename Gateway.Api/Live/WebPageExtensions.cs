@@ -28,6 +28,7 @@ public static class WebPageExtensions
     {
         var files = new EmbeddedFileProvider(typeof(WebPageExtensions).Assembly, "VibeCheck.Gateway.wwwroot");
         var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".geojson"] = "application/geo+json";
         var hub = app.ApplicationServices.GetRequiredService<LiveEventHub>();
         app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(hub.CloseAll);
         app.UseMiddleware<PageSecurityHeaders>();

@@ -1,18 +1,14 @@
-// VibeCheck live page: cameras on a map and in a list, one camera's frame with zones and detections, violations,
+// VibeCheck live page: cameras on a map (map.js) and in a list, one camera's frame with zones and detections, violations,
 // activity history with its forecast, alerts with acknowledge and silence, and live updates over server-sent events
 // (GET /events, read with fetch so that the API key travels in its header when reads need one).
 import { connectEvents } from './live.js';
 import { drawActivityChart } from './chart.js';
 import { createZoneEditor } from './zones.js';
+import { createCameraMap } from './map.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const KEY_STORE = 'vibecheck.apiKey';
-const BOUNDS = { minLat: 40.47, maxLat: 40.93, minLon: -74.27, maxLon: -73.68 };
-const COS = Math.cos(40.7 * Math.PI / 180);
-const MAP_W = 800;
-const MAP_H = Math.round(MAP_W * (BOUNDS.maxLat - BOUNDS.minLat) / ((BOUNDS.maxLon - BOUNDS.minLon) * COS));
-
-const state = { cameras: new Map(), selected: null, frameUrl: null, liveCount: 0, violating: new Set(), live: null, zones: null };
+const state = { cameras: new Map(), selected: null, frameUrl: null, liveCount: 0, violating: new Set(), live: null, zones: null, map: null };
 const $ = id => document.getElementById(id);
 
 function el(name, attrs = {}, text) {
@@ -20,10 +16,6 @@ function el(name, attrs = {}, text) {
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-function project(lon, lat) {
-  return [(lon - BOUNDS.minLon) / (BOUNDS.maxLon - BOUNDS.minLon) * MAP_W, (BOUNDS.maxLat - lat) / (BOUNDS.maxLat - BOUNDS.minLat) * MAP_H];
 }
 
 // --- API ---------------------------------------------------------------------------------------------------------
@@ -84,28 +76,6 @@ async function write(path, body) {
 }
 
 // --- Map and list ------------------------------------------------------------------------------------------------
-async function drawBoroughs() {
-  const map = $('map');
-  map.setAttribute('viewBox', `0 0 ${MAP_W} ${MAP_H}`);
-  const layer = el('svg:g', { id: 'boroughs' });
-  map.appendChild(layer);
-  map.appendChild(el('svg:g', { id: 'markers' }));
-  try {
-    const geo = await (await fetch('boroughs.json')).json();
-    for (const feature of geo.features) {
-      for (const ring of feature.geometry.coordinates) {
-        const points = ring.map(([lon, lat]) => project(lon, lat).map(n => n.toFixed(1)).join(',')).join(' ');
-        layer.appendChild(el('svg:polygon', { class: 'borough', points, 'data-borough': feature.properties.borough }));
-      }
-      if (!feature.properties.name.includes('(')) {
-        const ring = feature.geometry.coordinates[0];
-        const [x, y] = project(ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length);
-        layer.appendChild(el('svg:text', { class: 'borough-label', x: x.toFixed(0), y: y.toFixed(0) }, feature.properties.name));
-      }
-    }
-  } catch { /* the outline is decoration; cameras still plot on coordinates */ }
-}
-
 async function loadCameras() {
   const body = await json('/cameras');
   state.cameras = new Map(body.cameras.map(c => [c.id, c]));
@@ -113,26 +83,15 @@ async function loadCameras() {
   const boroughs = [...new Set(body.cameras.map(c => c.borough))].sort();
   const select = $('filter-borough');
   select.replaceChildren(el('option', { value: '' }, 'All boroughs'), ...boroughs.map(b => el('option', { value: b }, b)));
-  const markers = $('markers');
-  markers.replaceChildren();
-  for (const camera of body.cameras) {
-    const [x, y] = project(camera.longitude, camera.latitude);
-    const marker = el('svg:circle', { class: 'marker', cx: x.toFixed(1), cy: y.toFixed(1), r: 4, 'data-id': camera.id });
-    marker.appendChild(el('svg:title', {}, `${camera.name} (${camera.health})`));
-    marker.addEventListener('click', () => openCamera(camera.id));
-    markers.appendChild(marker);
-    paintCamera(camera.id);
-  }
+  state.map.setCameras(body.cameras);
+  body.cameras.forEach(camera => paintCamera(camera.id));
   renderList();
 }
 
 function paintCamera(id) {
   const camera = state.cameras.get(id);
-  const marker = document.querySelector(`#markers circle[data-id="${id}"]`);
-  if (!camera || !marker) return;
-  marker.setAttribute('class', `marker health-${camera.health}${state.violating.has(id) ? ' has-violations' : ''}${state.selected === id ? ' selected' : ''}`);
-  marker.setAttribute('data-health', camera.health);
-  marker.firstChild.textContent = `${camera.name} (${camera.health})`;
+  if (!camera) return;
+  state.map.paint(camera, { violating: state.violating.has(id), selected: state.selected === id });
   const item = document.querySelector(`#camera-list li[data-id="${id}"]`);
   if (item) {
     item.dataset.health = camera.health;
@@ -157,9 +116,7 @@ function renderList() {
     item.addEventListener('click', () => openCamera(c.id));
     return item;
   }));
-  for (const marker of document.querySelectorAll('#markers circle')) {
-    marker.style.display = shown.some(c => c.id === marker.dataset.id) ? '' : 'none';
-  }
+  state.map.filter(new Set(shown.map(c => c.id)));
   $('camera-count').textContent = shown.length;
 }
 
@@ -341,7 +298,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('set-key').addEventListener('click', askKey);
   $('key-cancel').addEventListener('click', () => $('key-dialog').close('cancel'));
   state.zones = createZoneEditor({ layer: $('zone-layer'), panel: $('zone-editor'), json, send, cameras: () => [...state.cameras.values()] });
-  await drawBoroughs();
+  state.map = await createCameraMap($('map'), { onOpen: openCamera });
   connectLive();
   try {
     await loadCameras();

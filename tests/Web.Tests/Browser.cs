@@ -32,13 +32,14 @@ public static class Browser
         return page;
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name, ITestOutputHelper output, string? selector = null)
+    /// <summary>The element <paramref name="selector"/>, else the whole page, or only the viewport when <paramref name="fullPage"/> is false.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, ITestOutputHelper output, string? selector = null, bool fullPage = true)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (selector is null)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         }
         else
         {

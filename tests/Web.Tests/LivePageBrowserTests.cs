@@ -70,10 +70,10 @@ public sealed class LivePageBrowserTests(WebClusterFixture fixture, ITestOutputH
         await page.GotoAsync(System.GatewayUrl.ToString());
         await page.WaitForSelectorAsync("body[data-ready='true']");
         Assert.Equal(registryCount, await page.Locator("#camera-list li.camera-item").CountAsync());
-        Assert.Equal(registryCount, await page.Locator("#markers circle.marker").CountAsync());
+        Assert.Equal(registryCount, await page.Locator("#map path.marker").CountAsync());
         Assert.Equal(registryCount.ToString(), await page.Locator("#camera-count").TextContentAsync());
-        Assert.Equal(registryCount, await page.Locator("#markers circle.health-online").CountAsync());
-        Assert.True(await page.Locator("#boroughs polygon").CountAsync() >= 5, "the borough outlines are drawn");
+        Assert.Equal(registryCount, await page.Locator("#map path.marker.health-online").CountAsync());
+        Assert.Equal(5, await page.Locator("#map path.borough").CountAsync());
 
         // The list filters.
         await page.Locator("#filter-health").SelectOptionAsync("offline");
