@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using VibeCheck.Integration.Tests;
@@ -82,7 +83,7 @@ public sealed class OverviewBrowserTests(WebClusterFixture fixture, ITestOutputH
             Assert.Equal([header, "violations", "averageConfidence"], lines[0]);
             var rows = await RowsAsync(page, table);
             Assert.NotEmpty(rows);
-            Assert.Equal(rows, lines.Skip(1).Select(l => (l[0], long.Parse(l[1], System.Globalization.CultureInfo.InvariantCulture))).ToList());
+            Assert.Equal(rows, lines.Skip(1).Select(l => (l[0], long.Parse(l[1], CultureInfo.InvariantCulture))).ToList());
             output.WriteLine($"{download.SuggestedFilename}: {rows.Count} rows");
         }
 
@@ -130,8 +131,8 @@ public sealed class OverviewBrowserTests(WebClusterFixture fixture, ITestOutputH
     private static async Task<(DateTimeOffset From, DateTimeOffset To)> ShownAsync(IPage page)
     {
         var main = page.Locator("#overview");
-        return (DateTimeOffset.Parse((await main.GetAttributeAsync("data-from"))!, System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse((await main.GetAttributeAsync("data-to"))!, System.Globalization.CultureInfo.InvariantCulture));
+        return (DateTimeOffset.Parse((await main.GetAttributeAsync("data-from"))!, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse((await main.GetAttributeAsync("data-to"))!, CultureInfo.InvariantCulture));
     }
 
     /// <summary>The rows of one of the page's tables as shown: key and count.</summary>
@@ -147,7 +148,7 @@ public sealed class OverviewBrowserTests(WebClusterFixture fixture, ITestOutputH
         Assert.Equal(bucket, await page.Locator("#overview").GetAttributeAsync("data-bucket"));
         var where = $"started_at >= TIMESTAMP '{range.From.UtcDateTime:yyyy-MM-dd HH:mm:ss}' AND started_at < TIMESTAMP '{range.To.UtcDateTime:yyyy-MM-dd HH:mm:ss}'";
         var time = bucket == "hour" ? "strftime(started_at, '%Y-%m-%dT%H') || ':00:00Z'" : "CAST(CAST(started_at AS DATE) AS VARCHAR) || 'T00:00:00Z'";
-        Assert.Equal(await CountAsync(_admin, $"SELECT count(*) FROM {Table} WHERE {where}"), long.Parse((await page.Locator("#total").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(await CountAsync(_admin, $"SELECT count(*) FROM {Table} WHERE {where}"), long.Parse((await page.Locator("#total").TextContentAsync())!, CultureInfo.InvariantCulture));
         Assert.Equal(await SqlAsync($"SELECT {time}, count(*) FROM {Table} WHERE {where} GROUP BY 1 ORDER BY 1"), await RowsAsync(page, "over-time-table"));
         var expected = new[]
         {
