@@ -125,6 +125,7 @@ public sealed class OverviewBrowserTests(WebClusterFixture fixture, ITestOutputH
         await page.GotoAsync(new Uri(System.GatewayUrl, "overview.html").ToString());
         await page.WaitForSelectorAsync("#overview[data-state='ready'][data-range='24h']");
         Assert.Equal("", await page.Locator("#overview-status").TextContentAsync());
+        Assert.True(await page.Locator("#key-form").IsHiddenAsync(), "this gateway reads without a key: no key is asked for");
         return page;
     }
 
