@@ -3,7 +3,6 @@
 // is the chart and a screen reader reads the numbers. Rows carry data-key and a .count cell for tests.
 const uPlot = window.uPlot;
 const HEIGHT = 220;
-const BAR_REM = 7;
 const STEP = { hour: 3600, day: 86400 };
 
 export function el(name, attrs = {}, text) {
@@ -60,10 +59,11 @@ export function fillBarTable(table, items, empty) {
     const name = el('th', { scope: 'row' });
     name.append(item.href ? el('a', { href: item.href }, item.label ?? item.key) : document.createTextNode(item.label ?? item.key));
     const bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
-    // A fixed scale in rem: a percentage of an auto-sized table cell collapses when the names are long.
-    bar.style.width = `${(BAR_REM * item.count / largest).toFixed(2)}rem`;
+    bar.style.width = `${(100 * item.count / largest).toFixed(1)}%`;
+    const track = el('span', { class: 'track' });
+    track.append(bar);
     const share = el('td', { class: 'share' });
-    share.append(bar, el('span', { class: 'percent' }, total ? ` ${Math.round(100 * item.count / total)}%` : ''));
+    share.append(track, el('span', { class: 'percent' }, total ? ` ${Math.round(100 * item.count / total)}%` : ''));
     row.append(name, el('td', { class: 'count' }, String(item.count)), share);
     return row;
   }) : [emptyRow(3, empty)]));
