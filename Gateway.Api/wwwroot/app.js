@@ -5,9 +5,9 @@ import { connectEvents } from './live.js';
 import { drawActivityChart } from './chart.js';
 import { createZoneEditor } from './zones.js';
 import { createCameraMap } from './map.js';
+import { KEY_STORE, api, apiKey, json } from './api.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const KEY_STORE = 'vibecheck.apiKey';
 const state = { cameras: new Map(), selected: null, frameUrl: null, liveCount: 0, violating: new Set(), live: null, zones: null, map: null };
 const $ = id => document.getElementById(id);
 
@@ -19,28 +19,6 @@ function el(name, attrs = {}, text) {
 }
 
 // --- API ---------------------------------------------------------------------------------------------------------
-function apiKey() { return sessionStorage.getItem(KEY_STORE); }
-
-async function api(path, options = {}) {
-  const headers = { Accept: 'application/json', ...(options.headers || {}) };
-  const key = apiKey();
-  if (key) headers['X-Api-Key'] = key;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { ...options, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-  return response;
-}
-
-async function json(path) {
-  const response = await api(path);
-  if (!response.ok) {
-    const error = new Error(`${path}: ${response.status}`);
-    error.status = response.status;
-    error.problem = await response.json().catch(() => null);
-    throw error;
-  }
-  return response.json();
-}
-
 function askKey() {
   return new Promise(resolve => {
     const dialog = $('key-dialog');
@@ -309,5 +287,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (!(await askKey())) return;
     try { await loadCameras(); } catch (again) { $('camera-count').textContent = `error: ${again.message}`; return; }
   }
+  // The overview links a camera as index.html#camera={id}: open it once the list is known.
+  const linked = new URLSearchParams(location.hash.slice(1)).get('camera');
+  if (linked && state.cameras.has(linked)) await openCamera(linked);
   document.body.dataset.ready = 'true';
 });

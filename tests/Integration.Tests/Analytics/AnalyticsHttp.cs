@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace VibeCheck.Integration.Tests.Analytics;
 
 /// <summary>Calls of the analytics API with the admin key.</summary>
-internal static class AnalyticsHttp
+public static class AnalyticsHttp
 {
     public static async Task<HttpResponseMessage> QueryAsync(HttpClient client, string sql) =>
         await client.PostAsJsonAsync("/analytics/query", new { sql });

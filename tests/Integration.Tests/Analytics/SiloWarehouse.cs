@@ -6,7 +6,7 @@ using VibeCheck.Warehouse.Writing;
 namespace VibeCheck.Integration.Tests.Analytics;
 
 /// <summary>The analytics services of one in-process test silo, as a grain on that silo would see them.</summary>
-internal static class SiloWarehouse
+public static class SiloWarehouse
 {
     public static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services;
 
