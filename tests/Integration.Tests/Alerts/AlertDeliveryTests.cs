@@ -35,14 +35,18 @@ public sealed class AlertDeliveryTests(AlertClusterFixture fixture)
         Assert.Equal("high", alert.GetProperty("labels").GetProperty("severity").GetString());
         Assert.Equal(camera, alert.GetProperty("labels").GetProperty("camera").GetString());
 
-        var id = alert.GetProperty("fingerprint").GetString();
+        var id = alert.GetProperty("fingerprint").GetString()!;
+        // A receiver holds the message a moment before its channel's outcome is reported back to the alert router.
+        await VibeCheckCluster.WaitUntilAsync(
+            async () => await DeliveredAsync(id, "email") && await DeliveredAsync(id, Sms) && await DeliveredAsync(id, "webhook"),
+            Bound, "the router to record the e-mail, SMS and webhook deliveries");
         var details = await System.GetJsonAsync<JsonElement>($"/alerts/{id}");
         Assert.Equal("high", details.GetProperty("alert").GetProperty("tier").GetString());
         Assert.Equal("firing", details.GetProperty("alert").GetProperty("status").GetString());
         var channels = details.GetProperty("deliveries").EnumerateArray()
             .Where(d => d.GetProperty("outcome").GetString() == "success").Select(d => d.GetProperty("channel").GetString()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["email", Sms, "webhook"], channels);
-        var text = Assert.Single(fixture.Twilio.Accepted, m => m.Body.Contains(id!, StringComparison.Ordinal));
+        var text = Assert.Single(fixture.Twilio.Accepted, m => m.Body.Contains(id, StringComparison.Ordinal));
         Assert.Equal(AlertClusterFixture.OpsPhone, text.To);
         Assert.Equal($"VibeCheck HIGH: bike_lane_blocked at Test Ave @ {camera[..4]} St, conf 0.92 https://vibecheck.example/alerts/{id}", text.Body);
     }
