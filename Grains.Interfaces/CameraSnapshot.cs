@@ -17,8 +17,9 @@ public sealed record CameraSnapshot(
     [property: Id(11)] FrameAnalysisSummary? LastAnalysis);
 
 /// <summary>
-/// Lifetime counts of one camera's polls; <c>CacheHits</c> and <c>CacheMisses</c> count only requests for its analysis
-/// (answered without or with a new analysis), not its own timed polls.
+/// Counts of one camera's polls since <c>Since</c>, when its current activation began (a restart or a crash starts
+/// them again; the metrics keep the lasting totals). <c>CacheHits</c> and <c>CacheMisses</c> count only requests for
+/// its analysis (answered without or with a new analysis), not its own timed polls.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("vibecheck.camera-counters")]
 public sealed record CameraCounters(
@@ -27,4 +28,5 @@ public sealed record CameraCounters(
     [property: Id(2)] long FramesAnalysed,
     [property: Id(3)] long FramesUnchanged,
     [property: Id(4)] long CacheHits,
-    [property: Id(5)] long CacheMisses);
+    [property: Id(5)] long CacheMisses,
+    [property: Id(6)] DateTimeOffset Since);

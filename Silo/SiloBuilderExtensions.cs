@@ -5,6 +5,7 @@ using StackExchange.Redis;
 using VibeCheck.Grains;
 using VibeCheck.Grains.Analytics;
 using VibeCheck.Grains.Events;
+using VibeCheck.Grains.Hosting;
 using VibeCheck.Redis;
 
 namespace VibeCheck.Silo;

@@ -36,7 +36,7 @@ public static class CameraDetection
         }
 
         // The frame's SHA-256 is the evidence: the hash POST /process and the vision:camera:{id}:frame:{hash} key show.
-        var step = monitor.Process(s.Episodes, analysis.Detections, frameHash, analysis.Detector, takenAt, s.Zones);
+        var step = monitor.Process(s.Sight.Episodes, analysis.Detections, frameHash, analysis.Detector, takenAt, s.Sight.Zones);
         var reports = Apply(s, step, cameraId, takenAt);
         CountActivity(s, cameraId, takenAt, analysis.Detections, step.Opened.Select(e => e.Type));
         return reports;
@@ -48,36 +48,36 @@ public static class CameraDetection
     /// </summary>
     public static IReadOnlyList<ViolationEpisodeReport> OnNoFrame(CameraState s, ViolationMonitor monitor, Guid cameraId, DateTimeOffset now)
     {
-        var reports = Apply(s, monitor.Tracker.Expire(s.Episodes, now), cameraId, now);
+        var reports = Apply(s, monitor.Tracker.Expire(s.Sight.Episodes, now), cameraId, now);
         CloseBuckets(s, cameraId, ActivityCounter.BucketStart(now));
         return reports;
     }
 
     /// <summary>Open episodes, then resolved ones, each newest first, as reports with sequence 0.</summary>
     public static IReadOnlyList<ViolationEpisodeReport> Listing(CameraState s, Guid cameraId) =>
-        s.Episodes.Open.OrderByDescending(e => e.StartedAt)
-            .Concat(s.ResolvedEpisodes.AsEnumerable().Reverse())
-            .Select(e => e.ToReport(cameraId, s.Registration, 0, e.EndedAt ?? e.LastSeenAt))
+        s.Sight.Episodes.Open.OrderByDescending(e => e.StartedAt)
+            .Concat(s.Sight.ResolvedEpisodes.AsEnumerable().Reverse())
+            .Select(e => e.ToReport(cameraId, s.Enrolment.Registration, 0, e.EndedAt ?? e.LastSeenAt))
             .ToList();
 
     private static List<ViolationEpisodeReport> Apply(CameraState s, EpisodeStep step, Guid cameraId, DateTimeOffset observedAt)
     {
-        s.Episodes = step.State;
-        s.ResolvedEpisodes.AddRange(step.Resolved);
-        if (s.ResolvedEpisodes.Count > MaxResolvedEpisodes)
+        s.Sight.Episodes = step.State;
+        s.Sight.ResolvedEpisodes.AddRange(step.Resolved);
+        if (s.Sight.ResolvedEpisodes.Count > MaxResolvedEpisodes)
         {
-            s.ResolvedEpisodes.RemoveRange(0, s.ResolvedEpisodes.Count - MaxResolvedEpisodes);
+            s.Sight.ResolvedEpisodes.RemoveRange(0, s.Sight.ResolvedEpisodes.Count - MaxResolvedEpisodes);
         }
 
         var reports = step.Updated.Concat(step.Resolved)
-            .Select(e => e.ToReport(cameraId, s.Registration, s.NextReportSequence++, observedAt))
+            .Select(e => e.ToReport(cameraId, s.Enrolment.Registration, s.Outbox.NextReportSequence++, observedAt))
             .ToList();
-        s.PendingViolationReports.AddRange(reports);
-        while (s.PendingViolationReports.Count > MaxPendingViolationReports)
+        s.Outbox.PendingViolationReports.AddRange(reports);
+        while (s.Outbox.PendingViolationReports.Count > MaxPendingViolationReports)
         {
             // Each report carries the episode's whole state, so an older update of an open episode is the cheapest loss.
-            var index = s.PendingViolationReports.FindIndex(r => r.Status == ViolationEpisodeStatus.Open);
-            s.PendingViolationReports.RemoveAt(Math.Max(index, 0));
+            var index = s.Outbox.PendingViolationReports.FindIndex(r => r.Status == ViolationEpisodeStatus.Open);
+            s.Outbox.PendingViolationReports.RemoveAt(Math.Max(index, 0));
         }
 
         return reports;
@@ -86,29 +86,29 @@ public static class CameraDetection
     private static void CountActivity(CameraState s, Guid cameraId, DateTimeOffset takenAt, IReadOnlyList<Vision.Detection> detections, IEnumerable<string> opened)
     {
         var start = ActivityCounter.BucketStart(takenAt);
-        if (s.LastClosedBucketStart is { } closed && start <= closed)
+        if (s.Sight.LastClosedBucketStart is { } closed && start <= closed)
         {
             return; // a late frame of a bucket already handed off
         }
 
-        s.ActivityBuckets = [.. ActivityCounter.AddFrame(s.ActivityBuckets, takenAt, detections, opened, maxBuckets: 12)];
+        s.Sight.ActivityBuckets = [.. ActivityCounter.AddFrame(s.Sight.ActivityBuckets, takenAt, detections, opened, maxBuckets: 12)];
         CloseBuckets(s, cameraId, start);
     }
 
     private static void CloseBuckets(CameraState s, Guid cameraId, DateTimeOffset currentBucketStart)
     {
-        foreach (var bucket in s.ActivityBuckets.Where(b => b.Start < currentBucketStart).ToList())
+        foreach (var bucket in s.Sight.ActivityBuckets.Where(b => b.Start < currentBucketStart).ToList())
         {
-            s.ActivityBuckets.Remove(bucket);
-            s.PendingActivityReports.Add(new ActivityBucketReport(
+            s.Sight.ActivityBuckets.Remove(bucket);
+            s.Outbox.PendingActivityReports.Add(new ActivityBucketReport(
                 cameraId, bucket.Start, ActivityCounter.BucketWidth, bucket.Frames,
                 new Dictionary<string, int>(bucket.ObjectFrames), new Dictionary<string, int>(bucket.ViolationsOpened)));
-            s.LastClosedBucketStart = s.LastClosedBucketStart is { } last && last > bucket.Start ? last : bucket.Start;
+            s.Sight.LastClosedBucketStart = s.Sight.LastClosedBucketStart is { } last && last > bucket.Start ? last : bucket.Start;
         }
 
-        if (s.PendingActivityReports.Count > MaxPendingActivityReports)
+        if (s.Outbox.PendingActivityReports.Count > MaxPendingActivityReports)
         {
-            s.PendingActivityReports.RemoveRange(0, s.PendingActivityReports.Count - MaxPendingActivityReports);
+            s.Outbox.PendingActivityReports.RemoveRange(0, s.Outbox.PendingActivityReports.Count - MaxPendingActivityReports);
         }
     }
 }

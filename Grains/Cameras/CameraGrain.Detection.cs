@@ -15,7 +15,7 @@ public sealed partial class CameraGrain
 
     public async Task<ZoneUpdateResult> SetZones(IReadOnlyList<CameraZone> zones)
     {
-        var last = state.State.LastAnalysis;
+        var last = state.State.Sight.LastAnalysis;
         var (width, height) = last is { Error: null, Width: > 0, Height: > 0 } ? (last.Width, last.Height) : (NycFrameWidth, NycFrameHeight);
         var (parsed, errors) = CameraZoneMapping.ToZones(zones, width, height);
         if (errors.Count > 0)
@@ -23,7 +23,7 @@ public sealed partial class CameraGrain
             return new ZoneUpdateResult(false, errors, CurrentZones());
         }
 
-        state.State.Zones = parsed;
+        state.State.Sight.Zones = parsed;
         await PersistAsync();
         if (_unsaved)
         {
@@ -42,16 +42,16 @@ public sealed partial class CameraGrain
     public Task<CameraDetectionStatus> GetDetectionStatus()
     {
         var s = state.State;
-        var bucket = s.ActivityBuckets.LastOrDefault();
+        var bucket = s.Sight.ActivityBuckets.LastOrDefault();
         return Task.FromResult(new CameraDetectionStatus(
-            s.Zones.Count, s.Episodes.Open.Count, s.ResolvedEpisodes.Count,
-            s.PendingViolationReports.Count, s.PendingActivityReports.Count,
-            bucket?.Start, bucket?.Frames ?? 0, s.ViolationReportsSent, s.ActivityReportsSent));
+            s.Sight.Zones.Count, s.Sight.Episodes.Open.Count, s.Sight.ResolvedEpisodes.Count,
+            s.Outbox.PendingViolationReports.Count, s.Outbox.PendingActivityReports.Count,
+            bucket?.Start, bucket?.Frames ?? 0, s.Outbox.ViolationReportsSent, s.Outbox.ActivityReportsSent));
     }
 
-    private IReadOnlyList<CameraZone> CurrentZones() => state.State.Zones.Select(z => z.ToContract()).ToList();
+    private IReadOnlyList<CameraZone> CurrentZones() => state.State.Sight.Zones.Select(z => z.ToContract()).ToList();
 
-    private IReadOnlyList<Zone> Zones => state.State.Zones;
+    private IReadOnlyList<Zone> Zones => state.State.Sight.Zones;
 
     /// <summary>After a new frame's analysis: episodes and activity; the latest episode of each type goes to the 24 h key.</summary>
     private async Task TrackFrameAsync(FrameAnalysis analysis, string frameHash, DateTimeOffset takenAt)
@@ -90,27 +90,27 @@ public sealed partial class CameraGrain
         var handedOff = true;
         try
         {
-            while (s.PendingViolationReports.Count > 0)
+            while (s.Outbox.PendingViolationReports.Count > 0)
             {
-                var report = s.PendingViolationReports[0];
+                var report = s.Outbox.PendingViolationReports[0];
                 await GrainFactory.GetGrain<IViolationGrain>(report.EpisodeId).Report(report);
-                s.PendingViolationReports.RemoveAt(0);
-                s.ViolationReportsSent++;
+                s.Outbox.PendingViolationReports.RemoveAt(0);
+                s.Outbox.ViolationReportsSent++;
                 sent++;
             }
 
-            while (s.PendingActivityReports.Count > 0)
+            while (s.Outbox.PendingActivityReports.Count > 0)
             {
-                await GrainFactory.GetGrain<ICameraForecastGrain>(CameraId).RecordActivity(s.PendingActivityReports[0]);
-                s.PendingActivityReports.RemoveAt(0);
-                s.ActivityReportsSent++;
+                await GrainFactory.GetGrain<ICameraForecastGrain>(CameraId).RecordActivity(s.Outbox.PendingActivityReports[0]);
+                s.Outbox.PendingActivityReports.RemoveAt(0);
+                s.Outbox.ActivityReportsSent++;
                 sent++;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Camera {CameraId} hand-off failed; {Violations} violation reports and {Buckets} buckets wait for the next poll",
-                CameraId, s.PendingViolationReports.Count, s.PendingActivityReports.Count);
+                CameraId, s.Outbox.PendingViolationReports.Count, s.Outbox.PendingActivityReports.Count);
             handedOff = false;
         }
 

@@ -12,7 +12,7 @@ public sealed partial class CameraGrain
     private IGrainTimer? _drainTimer;
 
     private bool HasOutbox =>
-        state.State.PendingViolationReports.Count > 0 || state.State.PendingActivityReports.Count > 0 || state.State.PendingEvents.Count > 0;
+        state.State.Outbox.PendingViolationReports.Count > 0 || state.State.Outbox.PendingActivityReports.Count > 0 || state.State.Outbox.PendingEvents.Count > 0;
 
     /// <summary>
     /// Drains right after the current turn, then every second while Redis is unreachable. It keeps the activation

@@ -16,7 +16,7 @@ public sealed partial class CameraGrain
     private bool _liveUnavailable;
 
     private void PublishHealthChanged(CameraHealth previous, CameraHealth current) =>
-        PublishLive(new CameraEvent(CameraId, CameraEventKind.HealthChanged, current, previous, state.State.LastFrameHash, null, clock.GetUtcNow()));
+        PublishLive(new CameraEvent(CameraId, CameraEventKind.HealthChanged, current, previous, state.State.Sight.LastFrameHash, null, clock.GetUtcNow()));
 
     private void PublishPolled(ProcessResult result) =>
         PublishLive(result.Outcome == ProcessOutcome.Processed

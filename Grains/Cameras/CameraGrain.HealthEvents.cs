@@ -13,22 +13,22 @@ public sealed partial class CameraGrain
     private void QueueHealthEvent(CameraHealth previous, CameraHealth current)
     {
         var s = state.State;
-        s.HealthChanges++;
+        s.Outbox.HealthChanges++;
         if (events.Enabled)
         {
-            s.PendingEvents.Add(CameraHealthEvents.Changed(CameraId, s.Registration, s.HealthChanges, previous, current, clock.GetUtcNow(), s.LastError));
+            s.Outbox.PendingEvents.Add(CameraHealthEvents.Changed(CameraId, s.Enrolment.Registration, s.Outbox.HealthChanges, previous, current, clock.GetUtcNow(), s.Enrolment.LastError));
         }
     }
 
     /// <summary>False when events wait: not yet written with the state (their ids would not be settled), or refused.</summary>
     private async Task<bool> PublishEventsAsync()
     {
-        if (state.State.PendingEvents.Count == 0)
+        if (state.State.Outbox.PendingEvents.Count == 0)
         {
             return true;
         }
 
-        if (_unsaved || StorageUnreachable() || !await events.PublishAsync(state.State.PendingEvents))
+        if (_unsaved || StorageUnreachable() || !await events.PublishAsync(state.State.Outbox.PendingEvents))
         {
             return false;
         }

@@ -43,5 +43,5 @@ public sealed partial class CameraGrain
     }
 
     private string DescribeUnsaved() =>
-        $"its state with {state.State.PendingViolationReports.Count} violation report(s) and {state.State.PendingActivityReports.Count} activity report(s) not yet handed on";
+        $"its state with {state.State.Outbox.PendingViolationReports.Count} violation report(s) and {state.State.Outbox.PendingActivityReports.Count} activity report(s) not yet handed on";
 }

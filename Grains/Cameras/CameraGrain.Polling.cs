@@ -13,18 +13,18 @@ public sealed partial class CameraGrain
 {
     private async Task<ProcessResult> PollAsync(CancellationToken cancellationToken)
     {
-        var registration = state.State.Registration;
-        if (registration is null || state.State.Removed)
+        var registration = state.State.Enrolment.Registration;
+        if (registration is null || state.State.Enrolment.Removed)
         {
-            return new ProcessResult(ProcessOutcome.NotRegistered, CameraId, null, false, null, null, 0, "camera is not in the registry", state.State.Health);
+            return new ProcessResult(ProcessOutcome.NotRegistered, CameraId, null, false, null, null, 0, "camera is not in the registry", state.State.Enrolment.Health);
         }
 
         var started = Stopwatch.GetTimestamp();
         var fetch = await nycDot.GetImageAsync(new Uri(registration.ImageUrl), cancellationToken);
         var now = clock.GetUtcNow();
         metrics.FetchDuration.Record(fetch.Elapsed.TotalSeconds);
-        state.State.Fetches++;
-        state.State.LastCheckedAt = now;
+        _counters.Fetches++;
+        state.State.Enrolment.LastCheckedAt = now;
 
         var result = fetch.IsSuccess
             ? await OnFrameAsync(fetch.Jpeg!, fetch.LastModified ?? now, now, started)
@@ -50,36 +50,36 @@ public sealed partial class CameraGrain
     private ProcessResult OnFetchFailed(FrameFetchResult fetch, long started)
     {
         var s = state.State;
-        s.FetchFailures++;
-        s.ConsecutiveFailures++;
-        s.LastError = fetch.Error;
+        _counters.FetchFailures++;
+        s.Enrolment.ConsecutiveFailures++;
+        s.Enrolment.LastError = fetch.Error;
         metrics.FetchFailures.Add(1, new KeyValuePair<string, object?>("reason", fetch.Failure.ToString()));
-        SetHealth(HealthJudge.AfterFailure(s.Health, s.ConsecutiveFailures, _options));
-        logger.LogInformation("Camera {CameraId} fetch failed ({Failures} in a row): {Error}", CameraId, s.ConsecutiveFailures, fetch.Error);
-        return new ProcessResult(ProcessOutcome.FetchFailed, CameraId, s.LastFrameHash, false, s.LastFrameTakenAt, null,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, fetch.Error, s.Health);
+        SetHealth(HealthJudge.AfterFailure(s.Enrolment.Health, s.Enrolment.ConsecutiveFailures, _options));
+        logger.LogInformation("Camera {CameraId} fetch failed ({Failures} in a row): {Error}", CameraId, s.Enrolment.ConsecutiveFailures, fetch.Error);
+        return new ProcessResult(ProcessOutcome.FetchFailed, CameraId, s.Sight.LastFrameHash, false, s.Sight.LastFrameTakenAt, null,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, fetch.Error, s.Enrolment.Health);
     }
 
     private async Task<ProcessResult> OnFrameAsync(byte[] jpeg, DateTimeOffset takenAt, DateTimeOffset now, long started)
     {
         var s = state.State;
         var hash = Convert.ToHexStringLower(SHA256.HashData(jpeg));
-        s.ConsecutiveFailures = 0;
-        s.LastError = null;
+        s.Enrolment.ConsecutiveFailures = 0;
+        s.Enrolment.LastError = null;
 
-        var unchanged = s.LastFrameHash == hash && s.LastAnalysis is not null;
-        var analysis = unchanged ? s.LastAnalysis : await readModel.GetFrameAsync(CameraId, hash);
+        var unchanged = s.Sight.LastFrameHash == hash && s.Sight.LastAnalysis is not null;
+        var analysis = unchanged ? s.Sight.LastAnalysis : await readModel.GetFrameAsync(CameraId, hash);
         var cacheHit = analysis is not null;
         // The rules run on the vision library's own result; the wire summary is only what is cached and answered.
         FrameAnalysis? fresh = null;
         if (unchanged)
         {
-            s.FramesUnchanged++;
-            s.IdenticalFrameStreak++;
+            _counters.FramesUnchanged++;
+            s.Sight.IdenticalFrameStreak++;
         }
         else
         {
-            s.IdenticalFrameStreak = 0;
+            s.Sight.IdenticalFrameStreak = 0;
             if (analysis is null)
             {
                 fresh = Analyse(jpeg, takenAt);
@@ -87,27 +87,27 @@ public sealed partial class CameraGrain
                 await readModel.SetFrameAsync(CameraId, hash, analysis);
             }
 
-            var unchangedPicture = FrameHashes.LookUnchanged(s.LastPerceptualHash, analysis.PerceptualHash, _options.FrozenHashDistance);
-            s.UnchangedPictureStreak = unchangedPicture ? s.UnchangedPictureStreak + 1 : 0;
-            s.LastPerceptualHash = analysis.PerceptualHash ?? s.LastPerceptualHash;
-            s.LastFrameHash = hash;
-            s.LastFrameTakenAt = takenAt;
-            s.LastAnalysis = analysis;
+            var unchangedPicture = FrameHashes.LookUnchanged(s.Sight.LastPerceptualHash, analysis.PerceptualHash, _options.FrozenHashDistance);
+            s.Sight.UnchangedPictureStreak = unchangedPicture ? s.Sight.UnchangedPictureStreak + 1 : 0;
+            s.Sight.LastPerceptualHash = analysis.PerceptualHash ?? s.Sight.LastPerceptualHash;
+            s.Sight.LastFrameHash = hash;
+            s.Sight.LastFrameTakenAt = takenAt;
+            s.Sight.LastAnalysis = analysis;
             await TrackFrameAsync(fresh ?? analysis.ToFrameAnalysis(), hash, takenAt);
         }
 
         metrics.FramePolled(unchanged ? "unchanged" : cacheHit ? "cached" : "analysed");
 
         SetHealth(analysis!.Error is not null
-            ? s.Health
-            : HealthJudge.AfterFrame(analysis.ServiceCardLikelihood, s.UnchangedPictureStreak, s.IdenticalFrameStreak, _options));
+            ? s.Enrolment.Health
+            : HealthJudge.AfterFrame(analysis.ServiceCardLikelihood, s.Sight.UnchangedPictureStreak, s.Sight.IdenticalFrameStreak, _options));
         if (analysis.Error is not null)
         {
-            s.LastError = analysis.Error;
+            s.Enrolment.LastError = analysis.Error;
         }
 
         return new ProcessResult(ProcessOutcome.Processed, CameraId, hash, cacheHit, takenAt, analysis,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, analysis.Error, s.Health);
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, analysis.Error, s.Enrolment.Health);
     }
 
     private FrameAnalysis Analyse(byte[] jpeg, DateTimeOffset takenAt)
@@ -118,9 +118,9 @@ public sealed partial class CameraGrain
         if (_frameAnalyzer is ITrackingCameraAnalyzer tracking)
         {
             // Persisted with the rest of the state, so a standing vehicle is still known after a move or a crash.
-            state.State.Tracks = tracking.Tracks;
+            state.State.Sight.Tracks = tracking.Tracks;
         }
-        state.State.FramesAnalysed++;
+        _counters.FramesAnalysed++;
         metrics.AnalysisDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return analysis;
     }
@@ -128,7 +128,7 @@ public sealed partial class CameraGrain
     private ICameraFrameAnalyzer CreateFrameAnalyzer()
     {
         var created = analyzer.CreateForCamera(CameraId.ToString());
-        if (created is ITrackingCameraAnalyzer tracking && state.State.Tracks is { } tracks)
+        if (created is ITrackingCameraAnalyzer tracking && state.State.Sight.Tracks is { } tracks)
         {
             tracking.Restore(tracks);
         }
@@ -138,23 +138,23 @@ public sealed partial class CameraGrain
 
     private void SetHealth(CameraHealth health)
     {
-        if (health == state.State.Health)
+        if (health == state.State.Enrolment.Health)
         {
             return;
         }
 
-        PublishHealthChanged(state.State.Health, health);
-        QueueHealthEvent(state.State.Health, health);
-        logger.LogInformation("Camera {CameraId} is now {Health} (was {Previous})", CameraId, health, state.State.Health);
-        Analytics.HealthTransitions.Record(ServiceProvider, CameraId, state.State.Health, health, clock.GetUtcNow(), state.State.LastError);
-        state.State.Health = health;
-        state.State.HealthSince = clock.GetUtcNow();
+        PublishHealthChanged(state.State.Enrolment.Health, health);
+        QueueHealthEvent(state.State.Enrolment.Health, health);
+        logger.LogInformation("Camera {CameraId} is now {Health} (was {Previous})", CameraId, health, state.State.Enrolment.Health);
+        Analytics.HealthTransitions.Record(ServiceProvider, CameraId, state.State.Enrolment.Health, health, clock.GetUtcNow(), state.State.Enrolment.LastError);
+        state.State.Enrolment.Health = health;
+        state.State.Enrolment.HealthSince = clock.GetUtcNow();
         metrics.HealthTransitions.Add(1, new KeyValuePair<string, object?>("health", health.ToString()));
         ReportHealth();
     }
 
     private void ReportHealth() =>
-        GrainFactory.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).ReportHealth(CameraId, state.State.Health).Ignore();
+        GrainFactory.GetGrain<ICameraRegistryGrain>(ICameraRegistryGrain.Key).ReportHealth(CameraId, state.State.Enrolment.Health).Ignore();
 
     /// <summary>
     /// Writes state, and keeps it in memory when Redis fails: the next poll or the deactivation writes it again,

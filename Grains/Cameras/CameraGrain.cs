@@ -36,7 +36,7 @@ public sealed partial class CameraGrain(
     IConnectionMultiplexer redis,
     UnsavedWork unsavedWork,
     EventPublisher events,
-    ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable
+    ILogger<CameraGrain> logger) : Grain, ICameraGrain, IRemindable, IGrainMigrationParticipant
 {
     private const string KeepAliveReminder = "poll-keepalive";
     private readonly CameraPollingOptions _options = options.Value;
@@ -45,18 +45,19 @@ public sealed partial class CameraGrain(
     private ProcessResult? _lastResult;
     private DateTimeOffset _lastResultAt;
     private bool _unsaved;
+    private CameraPollCounters _counters = new(clock.GetUtcNow());
 
     private Guid CameraId => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Watched && state.State.Registration is not null)
+        if (state.State.Enrolment.Watched && state.State.Enrolment.Registration is not null)
         {
             StartPolling();
             await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
         }
 
-        if (state.State.Registration is not null)
+        if (state.State.Enrolment.Registration is not null)
         {
             ReportHealth();
         }
@@ -83,10 +84,10 @@ public sealed partial class CameraGrain(
 
     public async Task Register(CameraRegistration registration, bool watched)
     {
-        var changed = state.State.Registration != registration || state.State.Watched != watched || state.State.Removed;
-        state.State.Registration = registration;
-        state.State.Watched = watched;
-        state.State.Removed = false;
+        var changed = state.State.Enrolment.Registration != registration || state.State.Enrolment.Watched != watched || state.State.Enrolment.Removed;
+        state.State.Enrolment.Registration = registration;
+        state.State.Enrolment.Watched = watched;
+        state.State.Enrolment.Removed = false;
         if (watched)
         {
             StartPolling();
@@ -107,8 +108,8 @@ public sealed partial class CameraGrain(
 
     public async Task Unregister()
     {
-        state.State.Watched = false;
-        state.State.Removed = true;
+        state.State.Enrolment.Watched = false;
+        state.State.Enrolment.Removed = true;
         await StopPollingAsync();
         await PersistAsync();
         DeactivateOnIdle();
@@ -116,9 +117,9 @@ public sealed partial class CameraGrain(
 
     public async Task<ProcessResult> ProcessNow()
     {
-        if (state.State.Registration is null || state.State.Removed)
+        if (state.State.Enrolment.Registration is null || state.State.Enrolment.Removed)
         {
-            return new ProcessResult(ProcessOutcome.NotRegistered, CameraId, null, false, null, null, 0, "camera is not in the registry", state.State.Health);
+            return new ProcessResult(ProcessOutcome.NotRegistered, CameraId, null, false, null, null, 0, "camera is not in the registry", state.State.Enrolment.Health);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -148,24 +149,24 @@ public sealed partial class CameraGrain(
         if (cacheHit)
         {
             metrics.CacheHit();
-            state.State.CacheHits++;
+            _counters.CacheHits++;
         }
         else
         {
             metrics.CacheMiss();
-            state.State.CacheMisses++;
+            _counters.CacheMisses++;
         }
     }
 
     public Task<CameraPlacement> EnsurePolling()
     {
         // Activation already started the timer of a watched camera; this only covers a timer lost otherwise.
-        if (state.State.Watched && state.State.Registration is not null && !state.State.Removed)
+        if (state.State.Enrolment.Watched && state.State.Enrolment.Registration is not null && !state.State.Enrolment.Removed)
         {
             StartPolling();
         }
 
-        return Task.FromResult(new CameraPlacement(localSilo.SiloAddress, _pollTimer is not null, state.State.Episodes.Open.Count));
+        return Task.FromResult(new CameraPlacement(localSilo.SiloAddress, _pollTimer is not null, state.State.Sight.Episodes.Open.Count));
     }
 
     public Task MoveTo(SiloAddress silo)
@@ -188,23 +189,23 @@ public sealed partial class CameraGrain(
         var s = state.State;
         return Task.FromResult(new CameraSnapshot(
             CameraId,
-            s.Removed ? null : s.Registration,
-            s.Watched,
-            s.Health,
-            s.HealthSince,
-            s.LastFrameHash,
-            s.LastFrameTakenAt,
-            s.LastCheckedAt,
-            s.LastError,
-            s.ConsecutiveFailures,
-            new CameraCounters(s.Fetches, s.FetchFailures, s.FramesAnalysed, s.FramesUnchanged, s.CacheHits, s.CacheMisses),
-            s.LastAnalysis));
+            s.Enrolment.Removed ? null : s.Enrolment.Registration,
+            s.Enrolment.Watched,
+            s.Enrolment.Health,
+            s.Enrolment.HealthSince,
+            s.Sight.LastFrameHash,
+            s.Sight.LastFrameTakenAt,
+            s.Enrolment.LastCheckedAt,
+            s.Enrolment.LastError,
+            s.Enrolment.ConsecutiveFailures,
+            _counters.ToContract(),
+            s.Sight.LastAnalysis));
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // Firing activated the grain, and activation restarted the timer; a camera no longer watched drops it.
-        if (reminderName == KeepAliveReminder && !state.State.Watched)
+        if (reminderName == KeepAliveReminder && !state.State.Enrolment.Watched)
         {
             return StopPollingAsync();
         }
@@ -220,7 +221,7 @@ public sealed partial class CameraGrain(
         }
 
         var period = _options.PollInterval;
-        var due = PollSchedule.FirstDue(state.State.LastCheckedAt, clock.GetUtcNow(), period, _options.Jitter, Random.Shared.NextDouble());
+        var due = PollSchedule.FirstDue(state.State.Enrolment.LastCheckedAt, clock.GetUtcNow(), period, _options.Jitter, Random.Shared.NextDouble());
         _pollTimer = this.RegisterGrainTimer(
             async ct => await PollAsync(ct),
             new GrainTimerCreationOptions(due, period) { KeepAlive = true, Interleave = false });

@@ -17,8 +17,8 @@ public sealed class CameraDetectionTests
 
     private static CameraState NewCamera() => new()
     {
-        Registration = new CameraRegistration(Camera, "Test Ave", 40.7, -74.0, "Manhattan", true, "http://x/image"),
-        Zones = [new Zone("lane", ZoneType.BikeLane, [new(100, 150), new(300, 150), new(300, 230), new(100, 230)])],
+        Enrolment = { Registration = new CameraRegistration(Camera, "Test Ave", 40.7, -74.0, "Manhattan", true, "http://x/image") },
+        Sight = { Zones = [new Zone("lane", ZoneType.BikeLane, [new(100, 150), new(300, 150), new(300, 230), new(100, 230)])] },
     };
 
     // As a cached analysis reaches the rules: the wire summary, through the grain's edge mapping.
@@ -44,11 +44,11 @@ public sealed class CameraDetectionTests
         Assert.True(reports[0].Sequence > 0, "the violation grain ignores sequences it has seen, starting at -1");
         Assert.Equal(["hash0", "hash1", "hash2", "hash3", "hash4"], reports[^1].FrameHashes);
         Assert.Equal("Test Ave", reports[0].CameraName);
-        Assert.Equal(reports, s.PendingViolationReports);
+        Assert.Equal(reports, s.Outbox.PendingViolationReports);
         var listed = Assert.Single(CameraDetection.Listing(s, Camera));
         Assert.Equal(ViolationEpisodeStatus.Resolved, listed.Status);
         Assert.Equal(T0.AddSeconds(8), listed.EndedAt);
-        Assert.Empty(s.Episodes.Open);
+        Assert.Empty(s.Sight.Episodes.Open);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class CameraDetectionTests
     {
         var s = NewCamera();
         Assert.Empty(CameraDetection.OnFrame(s, Monitor, Camera, Frame(true, error: "corrupt JPEG"), "bad", T0));
-        Assert.Empty(s.ActivityBuckets);
-        Assert.Null(s.Episodes.LastFrameAt);
+        Assert.Empty(s.Sight.ActivityBuckets);
+        Assert.Null(s.Sight.Episodes.LastFrameAt);
     }
 
     [Fact]
@@ -69,21 +69,21 @@ public sealed class CameraDetectionTests
             CameraDetection.OnFrame(s, Monitor, Camera, Frame(vehicleInLane: true), $"h{i}", T0.AddSeconds(2 * i));
         }
 
-        Assert.Empty(s.PendingActivityReports);
+        Assert.Empty(s.Outbox.PendingActivityReports);
         CameraDetection.OnFrame(s, Monitor, Camera, Frame(vehicleInLane: false), "later", T0.AddMinutes(5).AddSeconds(1));
 
-        var closed = Assert.Single(s.PendingActivityReports);
+        var closed = Assert.Single(s.Outbox.PendingActivityReports);
         Assert.Equal(T0, closed.BucketStart);
         Assert.Equal(TimeSpan.FromMinutes(5), closed.BucketLength);
         Assert.Equal(6, closed.FramesAnalysed);
         Assert.Equal(6, closed.CountsByClass["vehicle"]);
         Assert.Equal(1, closed.ViolationsByType[ViolationTypes.CarInBikeLane]);
-        var open = Assert.Single(s.ActivityBuckets);
+        var open = Assert.Single(s.Sight.ActivityBuckets);
         Assert.Equal(T0.AddMinutes(5), open.Start);
 
         CameraDetection.OnFrame(s, Monitor, Camera, Frame(vehicleInLane: false), "late", T0.AddMinutes(4));
-        Assert.Single(s.PendingActivityReports);
-        Assert.Single(s.ActivityBuckets);
+        Assert.Single(s.Outbox.PendingActivityReports);
+        Assert.Single(s.Sight.ActivityBuckets);
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public sealed class CameraDetectionTests
         Assert.Empty(CameraDetection.OnNoFrame(s, Monitor, Camera, T0.AddSeconds(10)));
         var resolved = Assert.Single(CameraDetection.OnNoFrame(s, Monitor, Camera, T0.AddMinutes(6)));
         Assert.Equal(ViolationEpisodeStatus.Resolved, resolved.Status);
-        Assert.Equal(T0, Assert.Single(s.PendingActivityReports).BucketStart);
-        Assert.Empty(s.ActivityBuckets);
+        Assert.Equal(T0, Assert.Single(s.Outbox.PendingActivityReports).BucketStart);
+        Assert.Empty(s.Sight.ActivityBuckets);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class CameraDetectionTests
             CameraDetection.OnFrame(s, Monitor, Camera, Frame(vehicleInLane: true), $"h{i}", at);
         }
 
-        Assert.Equal(CameraDetection.MaxPendingViolationReports, s.PendingViolationReports.Count);
-        Assert.Equal(s.NextReportSequence - 1, s.PendingViolationReports[^1].Sequence);
+        Assert.Equal(CameraDetection.MaxPendingViolationReports, s.Outbox.PendingViolationReports.Count);
+        Assert.Equal(s.Outbox.NextReportSequence - 1, s.Outbox.PendingViolationReports[^1].Sequence);
     }
 }

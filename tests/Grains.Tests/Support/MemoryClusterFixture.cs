@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using VibeCheck.Grains.Alerts;
 using VibeCheck.Grains.Analytics;
 using VibeCheck.Grains.Events;
+using VibeCheck.Grains.Hosting;
 
 namespace VibeCheck.Grains.Tests.Support;
 
@@ -45,6 +46,8 @@ public sealed class MemoryClusterFixture : IAsyncLifetime
                 silo.Services.AddKeyedSingleton<IGrainStorage>(name, Storage);
             }
 
+            // As the silo does: persisted state names our own types, and only the filter lets them be read back.
+            silo.Services.AddSingleton<Orleans.Serialization.ITypeNameFilter, VibeCheckTypeNameFilter>();
             silo.UseInMemoryReminderService();
             silo.Services.TryAddSingleton(TimeProvider.System);
             AlertGrainsServiceCollectionExtensions.AddVibeCheckAlertGrains(silo.Services, silo.Configuration);

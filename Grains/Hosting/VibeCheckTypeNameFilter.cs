@@ -1,6 +1,6 @@
 using Orleans.Serialization;
 
-namespace VibeCheck.Silo;
+namespace VibeCheck.Grains.Hosting;
 
 /// <summary>
 /// Lets the grain-state JSON name our own types. Orleans resolves only types it knows from generated serializers;
