@@ -4,8 +4,8 @@ using VibeCheck.Grains.Alerts;
 using VibeCheck.Grains.Events;
 using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Grains.Interfaces.Violations;
-using VibeCheck.Warehouse;
 using VibeCheck.Warehouse.Rows;
+using VibeCheck.Warehouse.Writing;
 
 namespace VibeCheck.Grains.Violations;
 
@@ -19,7 +19,7 @@ namespace VibeCheck.Grains.Violations;
 public sealed class ViolationGrain(
     [PersistentState("violation", AlertStorageNames.Violations)] IPersistentState<ViolationState> state,
     TierPolicy tierPolicy,
-    IWarehouseSink warehouse,
+    IWarehouseWriter warehouse,
     EventPublisher events,
     ILogger<ViolationGrain> logger) : Grain, IViolationGrain, IRemindable
 {
@@ -164,14 +164,22 @@ public sealed class ViolationGrain(
             s.EpisodeId, s.CameraId.ToString(), s.Type, s.Zone, AlertWireNames.Of(s.Confidence.Tier), confidence,
             s.StartedAt, s.EndedAt, s.FrameHashes, s.Detector, s.Borough);
         var sequence = s.LastSequence;
+        string? failure;
         try
         {
+            // Through the silo's batching writer, as every other row: it writes the batch holding this row at once,
+            // together with whatever other grains queued meanwhile, and says whether it arrived.
             using var timeout = new CancellationTokenSource(WarehouseWriteTimeout);
-            await warehouse.WriteAsync([row], timeout.Token);
+            failure = await warehouse.WriteAsync(row, timeout.Token) ? null : "dead-lettered by the warehouse writer";
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.LogWarning(ex, "Warehouse write of episode {Episode} failed; retried every {Period}", s.EpisodeId, RetryPeriod);
+            failure = ex.Message;
+        }
+
+        if (failure is not null)
+        {
+            logger.LogWarning("Warehouse write of episode {Episode} failed ({Failure}); retried every {Period}", s.EpisodeId, failure, RetryPeriod);
             // Persisted before the call returns: if even this fails, the camera keeps the report and repeats it.
             _retryMayBeRegistered = true;
             await this.RegisterOrUpdateReminder(RetryReminder, RetryPeriod, RetryPeriod);

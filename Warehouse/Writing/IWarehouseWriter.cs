@@ -22,6 +22,14 @@ public interface IWarehouseWriter
     /// </summary>
     ValueTask EnqueueAsync(IWarehouseRow row, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Queues a row and waits until it is written (true) or dead-lettered (false), for callers that owe the row and
+    /// must know it arrived (a violation episode's grain). A batch holding such a row is written as soon as the rows
+    /// queued before it are, without waiting for <c>FlushInterval</c>: under load the rows that arrive meanwhile share
+    /// the next batch. Throws as <see cref="EnqueueAsync"/> does; cancelling stops the wait, not the write.
+    /// </summary>
+    Task<bool> WriteAsync(IWarehouseRow row, CancellationToken cancellationToken = default);
+
     /// <summary>Completes once every row accepted before the call has been written or dead-lettered.</summary>
     Task FlushAsync(CancellationToken cancellationToken = default);
 

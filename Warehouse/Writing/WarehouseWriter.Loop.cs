@@ -13,6 +13,7 @@ public sealed partial class WarehouseWriter
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
             var deadline = _time.GetUtcNow() + _options.FlushInterval;
+            var awaited = false;
             while (batch.Count < _options.BatchSize)
             {
                 if (reader.TryRead(out var item))
@@ -25,10 +26,12 @@ public sealed partial class WarehouseWriter
                     }
 
                     batch.Add(item);
+                    awaited |= item is AwaitedRow;
                     continue;
                 }
 
-                var remaining = deadline - _time.GetUtcNow();
+                // Someone waits for a row of this batch: write what is here now (group commit) instead of at the deadline.
+                var remaining = awaited ? TimeSpan.Zero : deadline - _time.GetUtcNow();
                 if (remaining <= TimeSpan.Zero || !await WaitForRowsAsync(remaining))
                 {
                     break;
@@ -60,8 +63,19 @@ public sealed partial class WarehouseWriter
             return;
         }
 
-        IWarehouseRow[] rows = [.. batch];
+        IWarehouseRow[] queued = [.. batch];
         batch.Clear();
+        var rows = queued.Select(r => r is AwaitedRow awaited ? awaited.Row : r).ToArray();
+        var failed = await WriteOrDeadLetterAsync(rows);
+        foreach (var awaited in queued.OfType<AwaitedRow>())
+        {
+            awaited.Complete(!failed.Contains(awaited.Row));
+        }
+    }
+
+    /// <summary>Writes the batch, retrying; returns the rows dead-lettered instead (none when it was written).</summary>
+    private async Task<IReadOnlyList<IWarehouseRow>> WriteOrDeadLetterAsync(IWarehouseRow[] rows)
+    {
         var delay = _options.FlushRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
@@ -75,12 +89,11 @@ public sealed partial class WarehouseWriter
                     _lastFlushAt = _time.GetUtcNow();
                 }
 
-                return;
+                return [];
             }
             catch (OperationCanceledException) when (_abort.IsCancellationRequested)
             {
-                await DeadLetterAsync(rows, rows, "writer stopped before the batch could be written");
-                return;
+                return await DeadLetterAsync(rows, rows, "writer stopped before the batch could be written");
             }
             catch (Exception ex)
             {
@@ -88,9 +101,7 @@ public sealed partial class WarehouseWriter
                 var permanent = ex is WarehouseWriteException { IsPermanent: true };
                 if (permanent || attempt >= _options.MaxFlushAttempts)
                 {
-                    var failed = FailedRowsOf(rows, ex);
-                    await DeadLetterAsync(rows, failed, $"{(permanent ? "rejected" : $"failed after {attempt} attempts")}: {ex.Message}");
-                    return;
+                    return await DeadLetterAsync(rows, FailedRowsOf(rows, ex), $"{(permanent ? "rejected" : $"failed after {attempt} attempts")}: {ex.Message}");
                 }
             }
 
@@ -100,8 +111,7 @@ public sealed partial class WarehouseWriter
             }
             catch (OperationCanceledException)
             {
-                await DeadLetterAsync(rows, rows, "writer stopped while retrying the batch");
-                return;
+                return await DeadLetterAsync(rows, rows, "writer stopped while retrying the batch");
             }
 
             delay += delay;
@@ -119,7 +129,7 @@ public sealed partial class WarehouseWriter
         return rows;
     }
 
-    private async Task DeadLetterAsync(IWarehouseRow[] batch, IReadOnlyList<IWarehouseRow> failed, string reason)
+    private async Task<IReadOnlyList<IWarehouseRow>> DeadLetterAsync(IWarehouseRow[] batch, IReadOnlyList<IWarehouseRow> failed, string reason)
     {
         Interlocked.Add(ref _written, batch.Length - failed.Count);
         Interlocked.Add(ref _failed, failed.Count);
@@ -131,6 +141,8 @@ public sealed partial class WarehouseWriter
         {
             _logger.LogCritical(ex, "Warehouse: {Count} rows lost, dead-letter store failed ({Reason})", failed.Count, reason);
         }
+
+        return failed;
     }
 
     private void RecordError(Exception ex, int attempt, int rows)

@@ -107,6 +107,15 @@ public sealed partial class WarehouseWriter : IHostedService, IWarehouseWriter, 
     }
 
     /// <inheritdoc />
+    public async Task<bool> WriteAsync(IWarehouseRow row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var awaited = new AwaitedRow(row);
+        await EnqueueAsync(awaited, cancellationToken);
+        return await awaited.Written.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var marker = new FlushMarker();
@@ -161,6 +170,22 @@ public sealed partial class WarehouseWriter : IHostedService, IWarehouseWriter, 
     {
         await StopAsync(CancellationToken.None);
         _abort.Dispose();
+    }
+
+    /// <summary>A row whose caller waits for it (<see cref="WriteAsync"/>); the sink sees the row inside.</summary>
+    private sealed class AwaitedRow(IWarehouseRow row) : IWarehouseRow
+    {
+        private readonly TaskCompletionSource<bool> _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IWarehouseRow Row => row;
+
+        public string RowId => row.RowId;
+
+        public WarehouseTable Table => row.Table;
+
+        public Task<bool> Written => _written.Task;
+
+        public void Complete(bool written) => _written.TrySetResult(written);
     }
 
     private sealed class FlushMarker : IWarehouseRow

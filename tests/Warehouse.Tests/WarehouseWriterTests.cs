@@ -174,6 +174,52 @@ public sealed class WarehouseWriterTests : IDisposable
         Assert.Equal(5, DeadLetterLines().Length);
     }
 
+    [Fact]
+    public async Task An_awaited_row_is_written_at_once_and_confirmed_without_waiting_for_the_interval()
+    {
+        await using var writer = Writer(o => { o.BatchSize = 1000; o.FlushInterval = TimeSpan.FromHours(1); });
+        Assert.True(writer.TryEnqueue(Samples.Violation("queued-before")));
+
+        var written = await writer.WriteAsync(Samples.Violation("awaited")).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(written);
+        Assert.Equal(["queued-before", "awaited"], Assert.Single(_sink.Written).Select(r => r.RowId));
+        // The sink gets the row itself, not the writer's wrapper around it.
+        Assert.IsType<VibeCheck.Warehouse.Rows.ViolationRecord>(_sink.Written.Single()[1]);
+    }
+
+    [Fact]
+    public async Task Awaited_rows_arriving_while_a_batch_is_written_share_the_next_batch()
+    {
+        _sink.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var writer = Writer(o => { o.BatchSize = 1000; o.FlushInterval = TimeSpan.FromHours(1); });
+        var first = writer.WriteAsync(Samples.Violation("first"));
+        await _sink.FirstWriteStarted.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var rest = Samples.Violations(20).Select(row => writer.WriteAsync(row)).ToList();
+        while (writer.Stats.RowsPending < 21)
+        {
+            await Task.Delay(10);
+        }
+
+        _sink.Gate.SetResult();
+        Assert.True(await first.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.All(await Task.WhenAll(rest).WaitAsync(TimeSpan.FromSeconds(20)), Assert.True);
+        Assert.Equal([1, 20], _sink.Written.Select(b => b.Count));
+    }
+
+    [Fact]
+    public async Task An_awaited_row_that_is_dead_lettered_is_reported_not_written()
+    {
+        _sink.Failure = (_, rows) => new WarehouseWriteException("row rejected", [.. rows.Where(r => r.RowId == "bad").Select(r => r.RowId)], isPermanent: true);
+        await using var writer = Writer(o => { o.BatchSize = 1000; o.FlushInterval = TimeSpan.FromHours(1); });
+
+        var bad = writer.WriteAsync(Samples.Violation("bad"));
+
+        Assert.False(await bad.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Contains("\"rowId\":\"bad\"", Assert.Single(DeadLetterLines()));
+    }
+
     private WarehouseWriter Writer(Action<WarehouseOptions> configure)
     {
         var options = new WarehouseOptions { DataDirectory = _directory.Path, FlushRetryDelay = TimeSpan.FromMilliseconds(1) };
