@@ -50,6 +50,8 @@ public static class FramePathBenchmark
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // The silo's own HTTP endpoints (metrics, health) on a free port, not Kestrel's default 5000.
+            ["Urls"] = "http://127.0.0.1:0",
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["Orleans:ServiceId"] = "frame-path-bench",
             ["Orleans:ClusterId"] = "frame-path-bench",
