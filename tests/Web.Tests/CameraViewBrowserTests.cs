@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using VibeCheck.Integration.Tests;
+using VibeCheck.Integration.Tests.Vision;
+using Xunit.Abstractions;
+
+namespace VibeCheck.Web.Tests;
+
+/// <summary>
+/// The camera view over a real detection: a vehicle stopped in a bike lane (the motion detector's street scene) opens
+/// an episode; the page draws each detection at the API's box with its label, the episode's latest box with its type
+/// and confidence, and marks the zone it is in.
+/// </summary>
+[Collection(WebClusterCollection.Name)]
+public sealed class CameraViewBrowserTests(WebClusterFixture fixture, ITestOutputHelper output)
+{
+    private VibeCheckCluster System => fixture.System;
+
+    [ChromiumFact]
+    public async Task Detections_are_drawn_at_their_boxes_and_an_open_episode_is_highlighted_with_its_zone()
+    {
+        var camera = System.Cameras[2];
+        System.Replay.SetFrames(camera, StreetScene.StoppedVehicleSequence(before: 5, stopped: 40, after: 5), advanceEachRequest: true);
+        Assert.Equal(HttpStatusCode.OK, (await System.Http.PutAsJsonAsync($"/cameras/{camera}/zones", StreetScene.BikeLane)).StatusCode);
+        for (var i = 0; i < 5; i++)
+        {
+            await VisionClusterFixture.ProcessAsync(System, camera); // the background model learns the empty street
+        }
+
+        // The vehicle stands in the lane, one frame per 2-second slot, until an episode opens.
+        JsonElement? open = null;
+        for (var frames = 1; open is null; frames++)
+        {
+            Assert.True(frames <= 6, "no episode opened after 6 frames of a vehicle standing in the bike lane");
+            await VisionClusterFixture.ProcessInNewSlotAsync(System, camera);
+            open = (await System.GetJsonAsync<JsonElement>($"/cameras/{camera}/violations")).GetProperty("episodes").EnumerateArray()
+                .Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("status").GetString() == "open");
+        }
+
+        var episode = open.Value;
+        var detections = (await System.GetJsonAsync<JsonElement>($"/cameras/{camera}")).GetProperty("lastAnalysis").GetProperty("detections").EnumerateArray().ToList();
+        Assert.NotEmpty(detections);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var problems = new List<string>();
+        var page = await Browser.NewPageAsync(browser, problems);
+        await page.GotoAsync(System.GatewayUrl.ToString());
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+        await page.Locator($"#camera-list li[data-id='{camera}']").ClickAsync();
+        await page.WaitForSelectorAsync("#frame[data-loaded='true']");
+        await page.WaitForSelectorAsync("#episode-layer rect.episode");
+        await page.WaitForSelectorAsync("#overlay rect.detection");
+
+        // Each detection at its box, labelled with its class and confidence (and track and standing time when tracked).
+        var rects = await page.Locator("#overlay rect.detection").EvaluateAllAsync<double[][]>(
+            "rects => rects.map(r => ['x', 'y', 'width', 'height'].map(a => Number(r.getAttribute(a))))");
+        Assert.Equal(detections.Select(d => Box(d.GetProperty("box"))), rects.Select(r => string.Join(" ", r)));
+        Assert.Equal(detections.Select(Label), await page.Locator("#overlay text.detection-label").AllTextContentsAsync());
+
+        // The open episode: its latest evidence box with type and confidence, its zone marked, and listed below.
+        var evidence = episode.GetProperty("evidence").GetProperty("boxes").EnumerateArray().Last();
+        var drawn = await page.Locator("#episode-layer rect.episode").EvaluateAsync<double[]>(
+            "r => ['x', 'y', 'width', 'height'].map(a => Number(r.getAttribute(a)))");
+        Assert.Equal(Box(evidence), string.Join(" ", drawn));
+        Assert.Equal($"car bike lane violation {Percent(episode.GetProperty("confidence").GetDouble())}%",
+            await page.Locator("#episode-layer text.episode-label").TextContentAsync());
+        Assert.Equal("lane", episode.GetProperty("zone").GetString());
+        var violating = page.Locator("#zone-layer polygon.zone.violating");
+        Assert.Equal(1, await violating.CountAsync());
+        Assert.Equal("100,150 300,150 300,230 100,230", await violating.GetAttributeAsync("points"));
+        Assert.StartsWith("car_bike_lane_violation in lane", await page.Locator("#violations li").First.TextContentAsync());
+        Assert.Equal(1, await page.Locator("#violations li").CountAsync());
+
+        await Browser.ScreenshotAsync(page, "camera-view-episode.png", output, "#camera-view");
+        var findings = await Accessibility.SeriousFindingsAsync(page);
+        Assert.True(findings.Count == 0, "accessibility: " + string.Join(" | ", findings));
+        Assert.True(problems.Count == 0, "browser errors: " + string.Join(" | ", problems));
+    }
+
+    private static string Box(JsonElement box) => string.Join(" ", new[] { "x", "y", "width", "height" }.Select(p => box.GetProperty(p).GetDouble()));
+
+    private static string Percent(double confidence) => Math.Round(confidence * 100, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The label as the page writes it: "vehicle 87%", or "car #12 87% 40 s" from a tracking detector.</summary>
+    private static string Label(JsonElement d)
+    {
+        var track = d.GetProperty("trackId") is { ValueKind: JsonValueKind.Number } id ? $" #{id.GetInt64()}" : "";
+        var standing = d.GetProperty("standingSeconds") is { ValueKind: JsonValueKind.Number } s ? $" {Math.Round(s.GetDouble(), MidpointRounding.AwayFromZero)} s" : "";
+        return $"{d.GetProperty("label").GetString()}{track} {Percent(d.GetProperty("confidence").GetDouble())}%{standing}";
+    }
+}
