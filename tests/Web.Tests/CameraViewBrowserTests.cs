@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using VibeCheck.Integration.Tests;
 using VibeCheck.Integration.Tests.Vision;
@@ -78,6 +79,39 @@ public sealed class CameraViewBrowserTests(WebClusterFixture fixture, ITestOutpu
         await Browser.ScreenshotAsync(page, "camera-view-episode.png", output, "#camera-view");
         var findings = await Accessibility.SeriousFindingsAsync(page);
         Assert.True(findings.Count == 0, "accessibility: " + string.Join(" | ", findings));
+        Assert.True(problems.Count == 0, "browser errors: " + string.Join(" | ", problems));
+    }
+
+    [TrackingDetectorChromiumFact]
+    public async Task Labels_of_a_tracking_detector_carry_the_track_id_and_standing_time()
+    {
+        // Its own one-silo system: the shared one runs the motion detector, as the synthetic scenes need.
+        await using var system = await VibeCheckCluster.StartAsync(cameraCount: 1, silos: 1, settings: new Dictionary<string, string?> { ["Vision:Detector"] = "Coco" });
+        var camera = system.Cameras[0];
+        system.Replay.SetFrames(camera, Enumerable.Range(0, 6).Select(i => File.ReadAllBytes(RealFramesAndModelsFactAttribute.RedLightRain(i))).ToList(), advanceEachRequest: true);
+        for (var i = 0; i < 4; i++)
+        {
+            await VisionClusterFixture.ProcessInNewSlotAsync(system, camera); // the queue at the red light stands still
+        }
+
+        var detections = (await system.GetJsonAsync<JsonElement>($"/cameras/{camera}")).GetProperty("lastAnalysis").GetProperty("detections").EnumerateArray().ToList();
+        Assert.Contains(detections, d => d.GetProperty("trackId").ValueKind == JsonValueKind.Number && d.GetProperty("standingSeconds").GetDouble() >= 1);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var problems = new List<string>();
+        var page = await Browser.NewPageAsync(browser, problems);
+        await page.GotoAsync(system.GatewayUrl.ToString());
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+        await page.Locator($"#camera-list li[data-id='{camera}']").ClickAsync();
+        await page.WaitForSelectorAsync("#frame[data-loaded='true']");
+        await page.WaitForSelectorAsync("#overlay rect.detection");
+
+        var labels = await page.Locator("#overlay text.detection-label").AllTextContentsAsync();
+        Assert.Equal(detections.Select(Label), labels);
+        Assert.Contains(labels, l => Regex.IsMatch(l, @"^\w+ #\d+ \d+% [1-9]\d* s$"));
+        output.WriteLine(string.Join(" | ", labels));
+        await Browser.ScreenshotAsync(page, "camera-view-tracks.png", output, ".frame-box");
         Assert.True(problems.Count == 0, "browser errors: " + string.Join(" | ", problems));
     }
 
