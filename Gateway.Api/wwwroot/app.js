@@ -144,6 +144,7 @@ async function loadDetails(id) {
   overlay.setAttribute('viewBox', `0 0 ${width} ${height}`);
   $('episode-layer').setAttribute('viewBox', `0 0 ${width} ${height}`);
   overlay.replaceChildren();
+  overlay.dataset.frameHash = detail.lastFrameHash ?? '';
   state.zones.frameSize(width, height);
   for (const d of a?.detections ?? []) {
     const { x, y, width: w, height: h } = d.box;

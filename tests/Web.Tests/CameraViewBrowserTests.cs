@@ -32,18 +32,14 @@ public sealed class CameraViewBrowserTests(WebClusterFixture fixture, ITestOutpu
         }
 
         // The vehicle stands in the lane, one frame per 2-second slot, until an episode opens.
-        JsonElement? open = null;
-        for (var frames = 1; open is null; frames++)
+        var opened = false;
+        for (var frames = 1; !opened; frames++)
         {
             Assert.True(frames <= 6, "no episode opened after 6 frames of a vehicle standing in the bike lane");
             await VisionClusterFixture.ProcessInNewSlotAsync(System, camera);
-            open = (await System.GetJsonAsync<JsonElement>($"/cameras/{camera}/violations")).GetProperty("episodes").EnumerateArray()
-                .Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("status").GetString() == "open");
+            opened = (await System.GetJsonAsync<JsonElement>($"/cameras/{camera}/violations")).GetProperty("episodes").EnumerateArray()
+                .Any(e => e.GetProperty("status").GetString() == "open");
         }
-
-        var episode = open.Value;
-        var detections = (await System.GetJsonAsync<JsonElement>($"/cameras/{camera}")).GetProperty("lastAnalysis").GetProperty("detections").EnumerateArray().ToList();
-        Assert.NotEmpty(detections);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
@@ -56,23 +52,42 @@ public sealed class CameraViewBrowserTests(WebClusterFixture fixture, ITestOutpu
         await page.WaitForSelectorAsync("#episode-layer rect.episode");
         await page.WaitForSelectorAsync("#overlay rect.detection");
 
+        // The page redraws on each live update of the camera, and the camera's timer may poll at any moment: each
+        // check compares one reading of the page with the API's answer for the same frame, read again until they agree.
         // Each detection at its box, labelled with its class and confidence (and track and standing time when tracked).
-        var rects = await page.Locator("#overlay rect.detection").EvaluateAllAsync<double[][]>(
-            "rects => rects.map(r => ['x', 'y', 'width', 'height'].map(a => Number(r.getAttribute(a))))");
-        Assert.Equal(detections.Select(d => Box(d.GetProperty("box"))), rects.Select(r => string.Join(" ", r)));
-        Assert.Equal(detections.Select(Label), await page.Locator("#overlay text.detection-label").AllTextContentsAsync());
+        await AgreeAsync(
+            async () => await page.EvaluateAsync<string[]>("""
+                () => [document.getElementById('overlay').dataset.frameHash,
+                       ...[...document.querySelectorAll('#overlay rect.detection')].map(r => ['x', 'y', 'width', 'height'].map(a => Number(r.getAttribute(a))).join(' ')
+                         + ' ' + r.nextElementSibling.textContent)]
+                """),
+            async () =>
+            {
+                var detail = await System.GetJsonAsync<JsonElement>($"/cameras/{camera}");
+                var detections = detail.GetProperty("lastAnalysis").GetProperty("detections").EnumerateArray().ToList();
+                Assert.NotEmpty(detections);
+                return [detail.GetProperty("lastFrameHash").GetString()!, .. detections.Select(d => $"{Box(d.GetProperty("box"))} {Label(d)}")];
+            },
+            "the detections drawn equal the API's last analysis of the frame shown");
 
         // The open episode: its latest evidence box with type and confidence, its zone marked, and listed below.
-        var evidence = episode.GetProperty("evidence").GetProperty("boxes").EnumerateArray().Last();
-        var drawn = await page.Locator("#episode-layer rect.episode").EvaluateAsync<double[]>(
-            "r => ['x', 'y', 'width', 'height'].map(a => Number(r.getAttribute(a)))");
-        Assert.Equal(Box(evidence), string.Join(" ", drawn));
-        Assert.Equal($"car bike lane violation {Percent(episode.GetProperty("confidence").GetDouble())}%",
-            await page.Locator("#episode-layer text.episode-label").TextContentAsync());
-        Assert.Equal("lane", episode.GetProperty("zone").GetString());
+        var episodes = await AgreeAsync(
+            async () => await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('#episode-layer rect.episode')].map(r => r.dataset.id + ' '
+                  + ['x', 'y', 'width', 'height'].map(a => Number(r.getAttribute(a))).join(' ') + ' ' + r.nextElementSibling.textContent)
+                """),
+            async () => (await System.GetJsonAsync<JsonElement>($"/cameras/{camera}/violations")).GetProperty("episodes").EnumerateArray()
+                .Where(e => e.GetProperty("status").GetString() == "open")
+                .Select(e => $"{e.GetProperty("id").GetString()} {Box(e.GetProperty("evidence").GetProperty("boxes").EnumerateArray().Last())} " +
+                             $"{e.GetProperty("type").GetString()!.Replace('_', ' ')} {Percent(e.GetProperty("confidence").GetDouble())}%")
+                .ToArray(),
+            "the episodes drawn equal the API's open episodes");
+        Assert.Single(episodes);
+        Assert.Matches(@" car bike lane violation \d+%$", episodes[0]);
         var violating = page.Locator("#zone-layer polygon.zone.violating");
         Assert.Equal(1, await violating.CountAsync());
         Assert.Equal("100,150 300,150 300,230 100,230", await violating.GetAttributeAsync("points"));
+        Assert.Equal("lane (bike_lane)", await page.Locator("#zone-layer text.zone-label").TextContentAsync());
         Assert.StartsWith("car_bike_lane_violation in lane", await page.Locator("#violations li").First.TextContentAsync());
         Assert.Equal(1, await page.Locator("#violations li").CountAsync());
 
@@ -107,15 +122,40 @@ public sealed class CameraViewBrowserTests(WebClusterFixture fixture, ITestOutpu
         await page.WaitForSelectorAsync("#frame[data-loaded='true']");
         await page.WaitForSelectorAsync("#overlay rect.detection");
 
-        var labels = await page.Locator("#overlay text.detection-label").AllTextContentsAsync();
-        Assert.Equal(detections.Select(Label), labels);
+        var labels = (await AgreeAsync(
+            async () => await page.EvaluateAsync<string[]>("""
+                () => [document.getElementById('overlay').dataset.frameHash,
+                       ...[...document.querySelectorAll('#overlay text.detection-label')].map(t => t.textContent)]
+                """),
+            async () =>
+            {
+                var detail = await system.GetJsonAsync<JsonElement>($"/cameras/{camera}");
+                return [detail.GetProperty("lastFrameHash").GetString()!, .. detail.GetProperty("lastAnalysis").GetProperty("detections").EnumerateArray().Select(Label)];
+            },
+            "the labels drawn equal the API's last analysis of the frame shown"))[1..];
         Assert.Contains(labels, l => Regex.IsMatch(l, @"^\w+ #\d+ \d+% [1-9]\d* s$"));
         output.WriteLine(string.Join(" | ", labels));
         await Browser.ScreenshotAsync(page, "camera-view-tracks.png", output, ".frame-box");
         Assert.True(problems.Count == 0, "browser errors: " + string.Join(" | ", problems));
     }
 
-    private static string Box(JsonElement box) => string.Join(" ", new[] { "x", "y", "width", "height" }.Select(p => box.GetProperty(p).GetDouble()));
+    /// <summary>Reads the page, then the API, until both give the same lines; answers them.</summary>
+    private static async Task<string[]> AgreeAsync(Func<Task<string[]>> onPage, Func<Task<string[]>> fromApi, string what)
+    {
+        string[] shown = [], expected = [];
+        await VibeCheckCluster.WaitUntilAsync(
+            async () =>
+            {
+                shown = await onPage();
+                expected = await fromApi();
+                return shown.SequenceEqual(expected);
+            },
+            TimeSpan.FromSeconds(30), what, () => Task.FromResult($"page: {string.Join(" | ", shown)}\napi:  {string.Join(" | ", expected)}"));
+        return shown;
+    }
+
+    private static string Box(JsonElement box) =>
+        string.Join(" ", new[] { "x", "y", "width", "height" }.Select(p => box.GetProperty(p).GetDouble().ToString(CultureInfo.InvariantCulture)));
 
     private static string Percent(double confidence) => Math.Round(confidence * 100, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
 
