@@ -27,6 +27,13 @@ public interface IWarehouseSink
     Task<IReadOnlyList<ViolationSummaryRow>> SummarizeViolationsAsync(
         DateTimeOffset from, DateTimeOffset to, ViolationGrouping groupBy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Violations whose episode started in [<paramref name="from"/>, <paramref name="to"/>), one row per camera and type
+    /// that has any, ordered by camera then type.
+    /// </summary>
+    Task<IReadOnlyList<CameraTypeViolationRow>> SummarizeViolationsByCameraAndTypeAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     /// <summary>Whether the backend is reachable and its schema is in place.</summary>
     Task<WarehouseHealth> CheckHealthAsync(CancellationToken cancellationToken);
 }

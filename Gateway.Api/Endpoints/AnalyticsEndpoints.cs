@@ -31,6 +31,11 @@ public static partial class AnalyticsEndpoints
             .WithSummary($"The city at a glance for [from, to): violations over time (by hour up to {MaxHourlySpanHours} h, by day beyond, or ?bucket=), by type, by borough and the ?top= (1..{MaxTop}, default {DefaultTop}) cameras. JSON or text/csv.")
             .AnswersCsvOrJson()
             .ForReaders();
+        analytics.MapGet("/cameras", SummarizeCamerasAsync)
+            .WithName("AnalyticsCameras")
+            .WithSummary($"Violation episodes started in [from, to) (ISO 8601; default the last day) per camera, largest first, each with its count by type; ?limit=N (1..{MaxGroups}) keeps the N largest cameras. JSON or text/csv (one row per camera and type).")
+            .AnswersCsvOrJson()
+            .ForReaders();
         return app;
     }
 

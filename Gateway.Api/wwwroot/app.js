@@ -1,10 +1,12 @@
-// VibeCheck live page: cameras on a map (map.js) and in a list, one camera's frame with zones and detections, violations,
-// activity history with its forecast, alerts with acknowledge and silence, and live updates over server-sent events
-// (GET /events, read with fetch so that the API key travels in its header when reads need one).
+// VibeCheck live page: cameras on a map (map.js; violations in a range as a layer of it, violation-layer.js) and in a
+// list, one camera's frame with zones and detections, violations, activity history with its forecast, alerts with
+// acknowledge and silence, and live updates over server-sent events (GET /events, read with fetch so that the API key
+// travels in its header when reads need one).
 import { connectEvents } from './live.js';
 import { drawActivityChart } from './chart.js';
 import { createZoneEditor } from './zones.js';
 import { createCameraMap } from './map.js';
+import { createViolationLayer } from './violation-layer.js';
 import { KEY_STORE, api, apiKey, json } from './api.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -108,6 +110,7 @@ async function openCamera(id) {
   $('camera-view').hidden = false;
   $('camera-view').dataset.id = id;
   $('camera-name').textContent = camera?.name ?? id;
+  $('episode-layer').replaceChildren();
   await Promise.all([loadFrame(id), loadDetails(id), loadViolations(id), loadChart(id), state.zones.open(id)]);
 }
 
@@ -139,13 +142,21 @@ async function loadDetails(id) {
     (a ? ` · ${a.detections.length} detections (${a.detector})` : ' · not analysed yet');
   const width = a?.width || 352, height = a?.height || 240;
   overlay.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  $('episode-layer').setAttribute('viewBox', `0 0 ${width} ${height}`);
   overlay.replaceChildren();
+  overlay.dataset.frameHash = detail.lastFrameHash ?? '';
   state.zones.frameSize(width, height);
   for (const d of a?.detections ?? []) {
-    overlay.appendChild(el('svg:rect', { class: 'detection', x: d.x, y: d.y, width: d.width, height: d.height }));
-    const track = d.trackId != null ? ` #${d.trackId}` : '', standing = d.standingSeconds != null ? ` ${Math.round(d.standingSeconds)} s` : '';
-    overlay.appendChild(el('svg:text', { class: 'detection-label', x: d.x, y: Math.max(8, d.y - 2) }, `${d.label}${track} ${(d.confidence * 100).toFixed(0)}%${standing}`));
+    const { x, y, width: w, height: h } = d.box;
+    overlay.appendChild(el('svg:rect', { class: 'detection', x, y, width: w, height: h }));
+    overlay.appendChild(el('svg:text', { class: 'detection-label', x, y: Math.max(8, y - 2) }, detectionLabel(d)));
   }
+}
+
+/** "car #12 87% 40 s": the class, its track and how long it has stood when the detector tracks, the confidence. */
+function detectionLabel(d) {
+  const track = d.trackId != null ? ` #${d.trackId}` : '', standing = d.standingSeconds != null ? ` ${Math.round(d.standingSeconds)} s` : '';
+  return `${d.label}${track} ${(d.confidence * 100).toFixed(0)}%${standing}`;
 }
 
 async function loadViolations(id) {
@@ -157,12 +168,27 @@ async function loadViolations(id) {
     const open = items.filter(v => !v.endedAt && !v.resolvedAt && v.status !== 'resolved' && v.state !== 'resolved');
     if (open.length) state.violating.add(id); else state.violating.delete(id);
     paintCamera(id);
+    drawEpisodes(open);
     list.replaceChildren(...(open.length ? open.map(v => el('li', {},
       `${v.type ?? v.violationType ?? 'violation'}${v.zone ? ' in ' + v.zone : ''} · confidence ${((v.confidence ?? 0) * 100).toFixed(0)}%` +
       `${v.startedAt ? ' · since ' + new Date(v.startedAt).toLocaleTimeString() : ''}`)) : [el('li', { class: 'muted' }, 'none open')]));
   } catch (e) {
+    drawEpisodes([]);
     list.replaceChildren(el('li', { class: 'muted' }, e.status === 404 && !e.problem ? 'not available' : `not available (${e.status ?? e.message})`));
   }
+}
+
+// Open episodes in the picture: the offending object's latest box with the type and confidence, and its zone marked.
+function drawEpisodes(open) {
+  const layer = $('episode-layer');
+  layer.replaceChildren(...open.flatMap(v => {
+    const box = v.evidence?.boxes?.at(-1);
+    if (!box) return [];
+    const label = `${v.type.replaceAll('_', ' ')} ${((v.confidence ?? 0) * 100).toFixed(0)}%`;
+    return [el('svg:rect', { class: 'episode', x: box.x, y: box.y, width: box.width, height: box.height, 'data-id': v.id }),
+      el('svg:text', { class: 'episode-label', x: box.x, y: box.y + box.height + 10 }, label)];
+  }));
+  state.zones.highlight(open.map(v => v.zone));
 }
 
 const HISTORY_HOURS = 6;
@@ -254,6 +280,7 @@ function onCameraEvent(message) {
   if (state.selected === message.cameraId && message.kind === 'frame_processed') {
     loadFrame(message.cameraId);
     loadDetails(message.cameraId);
+    loadViolations(message.cameraId);
   }
 }
 
@@ -277,6 +304,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('key-cancel').addEventListener('click', () => $('key-dialog').close('cancel'));
   state.zones = createZoneEditor({ layer: $('zone-layer'), panel: $('zone-editor'), json, send, cameras: () => [...state.cameras.values()] });
   state.map = await createCameraMap($('map'), { onOpen: openCamera });
+  createViolationLayer({ form: $('violation-layer'), map: state.map, json, onOpen: openCamera });
   connectLive();
   try {
     await loadCameras();

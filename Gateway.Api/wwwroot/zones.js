@@ -1,7 +1,8 @@
 // Zone editor of the camera view: the camera's saved zones drawn over the frame, and, in edit mode, polygons drawn by
 // clicking (or tapping) on the picture, vertices dragged with pointer events, named and typed in a keyboard-usable
 // list, saved with PUT /cameras/{id}/zones. The draft lives here and in sessionStorage, apart from the frame and the
-// detection overlay that live updates redraw, so neither an update nor a reload of the frame loses unsaved work.
+// detection overlay that live updates redraw, so neither an update nor a reload of the frame loses unsaved work. Zones
+// with an open violation episode are marked (highlight).
 const SVG = 'http://www.w3.org/2000/svg';
 export const ZONE_TYPES = ['bike_lane', 'bus_lane', 'crosswalk', 'box', 'no_standing', 'sidewalk', 'roadway'];
 const DRAFT_STORE = 'vibecheck.zoneDraft.';
@@ -21,7 +22,7 @@ const copyOf = zones => zones.map(z => ({ name: z.name, type: z.type, points: z.
 // deps: json(path) -> body, send(path, method, body) -> Response (with the key; asks for one on 401/403),
 // cameras() -> [{id, name}] for "copy from".
 export function createZoneEditor({ layer, panel, json, send, cameras }) {
-  const s = { id: null, width: 352, height: 240, saved: [], zones: [], editing: false, dirty: false, current: null, vertex: null, undo: [], errors: new Map(), drag: null };
+  const s = { id: null, width: 352, height: 240, saved: [], zones: [], editing: false, dirty: false, current: null, vertex: null, undo: [], errors: new Map(), drag: null, violating: new Set() };
   const ui = buildPanel();
 
   // --- State changes ---------------------------------------------------------------------------------------------
@@ -65,6 +66,7 @@ export function createZoneEditor({ layer, panel, json, send, cameras }) {
     s.undo = [];
     s.errors.clear();
     s.saved = [];
+    s.violating = new Set();
     const draft = sessionStorage.getItem(DRAFT_STORE + id);
     s.zones = draft ? JSON.parse(draft) : [];
     s.dirty = Boolean(draft);
@@ -78,6 +80,12 @@ export function createZoneEditor({ layer, panel, json, send, cameras }) {
     } catch (e) {
       status(`Zones not available (${e.problem?.detail ?? e.status ?? e.message}).`);
     }
+    render();
+  }
+
+  /** Marks the zones named in `names` (those of the camera's open violation episodes) in the picture. */
+  function highlight(names) {
+    s.violating = new Set(names);
     render();
   }
 
@@ -242,7 +250,7 @@ export function createZoneEditor({ layer, panel, json, send, cameras }) {
     shown.forEach((zone, index) => {
       const points = zone.points.map(p => p.join(',')).join(' ');
       const invalid = s.errors.has(index);
-      const cls = `zone zone-${zone.type}${invalid ? ' invalid' : ''}${index === s.current ? ' current' : ''}`;
+      const cls = `zone zone-${zone.type}${invalid ? ' invalid' : ''}${index === s.current ? ' current' : ''}${s.violating.has(zone.name) ? ' violating' : ''}`;
       nodes.push(el(zone.closed ? 'svg:polygon' : 'svg:polyline', { class: cls, points, 'data-index': index }));
       const [x, y] = zone.points[0] ?? [0, 0];
       nodes.push(el('svg:text', { class: 'zone-label', x: x + 2, y: Math.min(s.height - 2, y + 10) }, `${zone.name} (${zone.type})`));
@@ -357,5 +365,5 @@ export function createZoneEditor({ layer, panel, json, send, cameras }) {
 
   wire();
   render();
-  return { open, frameSize };
+  return { open, frameSize, highlight };
 }

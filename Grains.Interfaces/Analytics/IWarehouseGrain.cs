@@ -23,6 +23,10 @@ public interface IWarehouseGrain : IGrainWithStringKey
     [Alias("SummarizeViolations")]
     Task<IReadOnlyList<ViolationSummary>> SummarizeViolations(DateTimeOffset from, DateTimeOffset to, AnalyticsGrouping groupBy);
 
+    /// <summary>Violation episodes that started in [<paramref name="from"/>, <paramref name="to"/>), per camera and type.</summary>
+    [Alias("SummarizeViolationsByCameraAndType")]
+    Task<IReadOnlyList<CameraTypeViolationSummary>> SummarizeViolationsByCameraAndType(DateTimeOffset from, DateTimeOffset to);
+
     /// <summary>Whether the backend answers and its schema is in place.</summary>
     [Alias("CheckHealth")]
     Task<AnalyticsHealth> CheckHealth();

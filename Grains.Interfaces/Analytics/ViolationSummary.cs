@@ -26,3 +26,12 @@ public enum AnalyticsGrouping
 /// <param name="AverageConfidence">Mean detector confidence.</param>
 [GenerateSerializer, Immutable, Alias("vibecheck.ViolationSummary")]
 public sealed record ViolationSummary([property: Id(0)] string Key, [property: Id(1)] long Violations, [property: Id(2)] double AverageConfidence);
+
+/// <summary>Violations of one type at one camera.</summary>
+/// <param name="Camera">Camera id.</param>
+/// <param name="Type">Violation type.</param>
+/// <param name="Violations">Number of episodes.</param>
+/// <param name="AverageConfidence">Mean detector confidence.</param>
+[GenerateSerializer, Immutable, Alias("vibecheck.CameraTypeViolationSummary")]
+public sealed record CameraTypeViolationSummary(
+    [property: Id(0)] string Camera, [property: Id(1)] string Type, [property: Id(2)] long Violations, [property: Id(3)] double AverageConfidence);

@@ -47,6 +47,14 @@ public sealed class ClusterWarehouseSink(IGrainFactory grains) : IWarehouseSink
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<CameraTypeViolationRow>> SummarizeViolationsByCameraAndTypeAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var rows = await Warehouse.SummarizeViolationsByCameraAndType(from, to).WaitAsync(cancellationToken);
+        return rows.Select(r => new CameraTypeViolationRow(r.Camera, r.Type, r.Violations, r.AverageConfidence)).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task<WarehouseHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         var health = await Warehouse.CheckHealth().WaitAsync(cancellationToken);

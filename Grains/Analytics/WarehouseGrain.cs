@@ -85,6 +85,12 @@ public sealed class WarehouseGrain(IServiceProvider services, IOptions<Warehouse
         return rows.Select(r => new ViolationSummary(r.Key, r.Violations, r.AverageConfidence)).ToArray();
     }
 
+    public async Task<IReadOnlyList<CameraTypeViolationSummary>> SummarizeViolationsByCameraAndType(DateTimeOffset from, DateTimeOffset to)
+    {
+        var rows = await Sink.SummarizeViolationsByCameraAndTypeAsync(from, to, CancellationToken.None);
+        return rows.Select(r => new CameraTypeViolationSummary(r.Camera, r.Type, r.Violations, r.AverageConfidence)).ToArray();
+    }
+
     public async Task<AnalyticsHealth> CheckHealth()
     {
         var health = await Sink.CheckHealthAsync(CancellationToken.None);

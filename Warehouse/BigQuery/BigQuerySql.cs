@@ -26,6 +26,14 @@ public static class BigQuerySql
             """;
     }
 
+    /// <summary>Violations started in [@from, @to) per camera and type: columns camera_id, violation_type, violations, average_confidence.</summary>
+    public static string ViolationsByCameraAndType(string projectId, string dataset) => $"""
+        SELECT camera_id, violation_type, COUNT(*) AS violations, AVG(confidence) AS average_confidence
+        FROM {Table(projectId, dataset, "realtime_violations")}
+        WHERE started_at >= @from AND started_at < @to
+        GROUP BY camera_id, violation_type ORDER BY camera_id, violation_type
+        """;
+
     /// <summary><c>CREATE OR REPLACE MODEL ... OPTIONS(model_type='ARIMA_PLUS', ...)</c> trained on hourly detections per camera.</summary>
     public static string CreateArimaPlusModel(ArimaPlusModelSpec spec)
     {

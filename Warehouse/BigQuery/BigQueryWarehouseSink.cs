@@ -153,6 +153,17 @@ public sealed class BigQueryWarehouseSink(BigQueryClient client, IOptions<Wareho
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<CameraTypeViolationRow>> SummarizeViolationsByCameraAndTypeAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var sql = BigQuerySql.ViolationsByCameraAndType(client.ProjectId, client.Dataset);
+        var result = await client.QueryAsync(sql,
+            [new("from", "TIMESTAMP", BigQueryJson.Timestamp(from.UtcDateTime)), new("to", "TIMESTAMP", BigQueryJson.Timestamp(to.UtcDateTime))],
+            _options.MaxQueryRows, _options.QueryTimeout, cancellationToken);
+        return result.Rows.Select(r => new CameraTypeViolationRow((string)r[0]!, (string)r[1]!, (long)r[2]!, Convert.ToDouble(r[3]))).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task<WarehouseHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try

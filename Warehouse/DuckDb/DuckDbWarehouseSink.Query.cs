@@ -41,6 +41,24 @@ public sealed partial class DuckDbWarehouseSink
             .ToList();
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CameraTypeViolationRow>> SummarizeViolationsByCameraAndTypeAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT camera_id, violation_type, count(*) AS violations, avg(confidence) AS average_confidence
+            FROM vibecheck_analytics.realtime_violations
+            WHERE started_at >= $from AND started_at < $to
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """;
+        await using var connection = await OpenReadConnectionAsync(cancellationToken);
+        var result = await RunAsync(connection, sql,
+            [new DuckDBParameter("from", from.UtcDateTime), new DuckDBParameter("to", to.UtcDateTime)], cancellationToken);
+        return result.Rows
+            .Select(r => new CameraTypeViolationRow((string)r[0]!, (string)r[1]!, Convert.ToInt64(r[2]), Convert.ToDouble(r[3])))
+            .ToList();
+    }
+
     private Task<WarehouseQueryResult> RunAsync(
         DuckDBConnection connection, string sql, DuckDBParameter[] parameters, CancellationToken cancellationToken)
     {

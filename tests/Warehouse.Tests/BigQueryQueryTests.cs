@@ -109,6 +109,26 @@ public sealed class BigQueryQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Violations_by_camera_and_type_group_both_columns_with_named_timestamp_parameters()
+    {
+        _server.Respond = _ => (200, """
+            {"jobComplete":true,"jobReference":{"jobId":"j"},
+             "schema":{"fields":[{"name":"camera_id","type":"STRING"},{"name":"violation_type","type":"STRING"},{"name":"violations","type":"INTEGER"},{"name":"average_confidence","type":"FLOAT"}]},
+             "rows":[{"f":[{"v":"cam-1"},{"v":"double_parking"},{"v":"3"},{"v":"0.25"}]}]}
+            """);
+
+        var summary = await _server.Sink().SummarizeViolationsByCameraAndTypeAsync(Samples.T0, Samples.T0.AddHours(1), CancellationToken.None);
+
+        var request = Assert.Single(_server.Requests);
+        var query = (string)request.Json["query"]!;
+        Assert.Contains("FROM `vibe-proj-1.vibecheck_analytics.realtime_violations`", query);
+        Assert.Contains("GROUP BY camera_id, violation_type", query);
+        Assert.Contains("started_at >= @from AND started_at < @to", query);
+        Assert.Equal("NAMED", (string)request.Json["parameterMode"]!);
+        Assert.Equal([new CameraTypeViolationRow("cam-1", "double_parking", 3, 0.25)], summary);
+    }
+
+    [Fact]
     public async Task Forecaster_trains_with_generated_ddl_and_reads_ml_forecast()
     {
         _server.Respond = r => ((string?)r.Json["query"])?.StartsWith("CREATE", StringComparison.Ordinal) == true

@@ -104,6 +104,28 @@ public sealed class DuckDbQueryTests
     }
 
     [Fact]
+    public async Task Violations_by_camera_and_type_count_each_pair_of_the_window()
+    {
+        using var db = new DuckDbFixture();
+        var t = Samples.T0;
+        await db.Sink.WriteAsync(
+        [
+            Samples.Violation("a", "cam-2", "bike_lane_blocked", t.AddMinutes(5), "Brooklyn", 0.6),
+            Samples.Violation("b", "cam-2", "bike_lane_blocked", t.AddMinutes(50), "Brooklyn", 0.8),
+            Samples.Violation("c", "cam-2", "double_parking", t.AddMinutes(70), null, 0.9),
+            Samples.Violation("d", "cam-1", "double_parking", t.AddMinutes(80), null, 0.5),
+            Samples.Violation("outside", "cam-1", "bike_lane_blocked", t.AddHours(5), "Queens"),
+        ], CancellationToken.None);
+
+        var summary = await db.Sink.SummarizeViolationsByCameraAndTypeAsync(t, t.AddHours(2), CancellationToken.None);
+
+        Assert.Equal(
+            [("cam-1", "double_parking", 1L), ("cam-2", "bike_lane_blocked", 2L), ("cam-2", "double_parking", 1L)],
+            summary.Select(s => (s.Camera, s.Type, s.Violations)));
+        Assert.Equal(0.7, summary[1].AverageConfidence, 6);
+    }
+
+    [Fact]
     public async Task Violation_summary_by_day_splits_at_utc_midnight()
     {
         using var db = new DuckDbFixture();

@@ -52,6 +52,9 @@ internal sealed class RecordingSink : IWarehouseSink
     public Task<IReadOnlyList<ViolationSummaryRow>> SummarizeViolationsAsync(
         DateTimeOffset from, DateTimeOffset to, ViolationGrouping groupBy, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<CameraTypeViolationRow>> SummarizeViolationsByCameraAndTypeAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<WarehouseHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new WarehouseHealth(true, Provider, "ok"));
 }

@@ -192,6 +192,7 @@ public sealed class AnalyticsOverviewApiTests(ClusterFixture fixture) : IDisposa
     [InlineData("/analytics/overview", "image/png, text/html")]
     [InlineData("/analytics/violations", "text/csv;q=0, application/json;q=0")]
     [InlineData("/analytics/overview", "application/json;q=0, text/*;q=0")]
+    [InlineData("/analytics/cameras", "application/xml")]
     public async Task Accept_allowing_neither_is_406_problem(string path, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -221,7 +222,7 @@ public sealed class AnalyticsOverviewApiTests(ClusterFixture fixture) : IDisposa
     public async Task Openapi_document_lists_json_csv_and_406_for_the_summaries()
     {
         var paths = (await System.GetJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
-        foreach (var path in new[] { "/analytics/violations", "/analytics/overview" })
+        foreach (var path in new[] { "/analytics/violations", "/analytics/overview", "/analytics/cameras" })
         {
             var responses = paths.GetProperty(path).GetProperty("get").GetProperty("responses");
             var types = responses.GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name).ToList();
@@ -244,6 +245,11 @@ public sealed class AnalyticsOverviewApiTests(ClusterFixture fixture) : IDisposa
     [InlineData("/analytics/violations?limit=0")]
     [InlineData("/analytics/violations?limit=ten")]
     [InlineData("/analytics/violations?limit=1001")]
+    [InlineData("/analytics/cameras?from=2025-06-02&to=2025-06-01")]
+    [InlineData("/analytics/cameras?from=2020-01-01&to=2025-01-01")]
+    [InlineData("/analytics/cameras?to=tomorrow")]
+    [InlineData("/analytics/cameras?limit=0")]
+    [InlineData("/analytics/cameras?limit=1001")]
     public async Task Bad_ranges_and_parameters_are_400_problem_also_when_csv_was_asked(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
