@@ -137,32 +137,19 @@ public sealed class ProcessingStreamTests(ITestOutputHelper output) : IAsyncLife
 
         const int PerCamera = 8;
         var requests = Enumerable.Range(0, PerCamera * _system.Cameras.Count).Select(n => _system.Cameras[n % _system.Cameras.Count]).ToList();
-        var before = await DoneByCameraAsync();
+        var before = await ProcessingDrill.DoneByCameraAsync(_system.Grains, _system.Cameras);
         // One pipeline, so each consumer's first read takes a whole batch.
         await Task.WhenAll(requests.Select(camera => Redis.StreamAddAsync(_stream, "data", $"{{\"cameraId\": \"{camera}\"}}")));
 
         await VibeCheckCluster.WaitUntilAsync(
             async () => await Redis.StreamLengthAsync(_stream) == 0, TimeSpan.FromSeconds(60), "every request done and removed",
             describe: async () => $"{await Redis.StreamLengthAsync(DeadStream)} dead letters");
-        var after = await DoneByCameraAsync();
+        var after = await ProcessingDrill.DoneByCameraAsync(_system.Grains, _system.Cameras);
         var done = _system.Cameras.Sum(c => after[c] - before[c]);
         output.WriteLine($"{requests.Count} requests, done {done} times by the cameras, {await Redis.StreamLengthAsync(DeadStream)} dead letters");
 
         Assert.Equal(0, await Redis.StreamLengthAsync(DeadStream));
         Assert.Equal(requests.Count, done);
-    }
-
-    /// <summary>Requests each camera has done (with or without a new analysis), as its state counts them.</summary>
-    private async Task<IReadOnlyDictionary<Guid, long>> DoneByCameraAsync()
-    {
-        var done = new Dictionary<Guid, long>();
-        foreach (var camera in _system.Cameras)
-        {
-            var counters = (await _system.Grains.GetGrain<VibeCheck.Grains.Interfaces.ICameraGrain>(camera).GetSnapshot()).Counters;
-            done[camera] = counters.CacheHits + counters.CacheMisses;
-        }
-
-        return done;
     }
 
     private async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(int count)
