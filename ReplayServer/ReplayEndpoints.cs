@@ -54,6 +54,11 @@ public static class ReplayEndpoints
 
         var requestNumber = scenario.CountImageRequest(cameraId);
         polls.Record(cameraId);
+        if (scenario.LatencyOf(cameraId) is { Ticks: > 0 } latency)
+        {
+            await Task.Delay(latency, cancellationToken);
+        }
+
         var fault = scenario.FaultOf(cameraId);
         switch (fault)
         {

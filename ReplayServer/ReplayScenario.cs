@@ -66,6 +66,26 @@ public sealed class ReplayScenario
 
     public DateTimeOffset? TakenAtOf(Guid cameraId) => _takenAt.TryGetValue(cameraId, out var at) ? at : null;
 
+    private readonly ConcurrentDictionary<Guid, TimeSpan> _latency = new();
+
+    /// <summary>
+    /// Makes the camera's images take <paramref name="latency"/> to answer (zero: at once), like a slow camera, so a test
+    /// can hold requests in flight long enough to act while they are.
+    /// </summary>
+    public void SetLatency(Guid cameraId, TimeSpan latency)
+    {
+        if (latency > TimeSpan.Zero)
+        {
+            _latency[cameraId] = latency;
+        }
+        else
+        {
+            _latency.TryRemove(cameraId, out _);
+        }
+    }
+
+    public TimeSpan LatencyOf(Guid cameraId) => _latency.GetValueOrDefault(cameraId);
+
     public int CountImageRequest(Guid cameraId) => _imageRequests.AddOrUpdate(cameraId, 1, (_, n) => n + 1);
 
     public int ImageRequestsOf(Guid cameraId) => _imageRequests.GetValueOrDefault(cameraId);

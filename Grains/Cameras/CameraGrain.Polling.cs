@@ -11,7 +11,12 @@ namespace VibeCheck.Grains.Cameras;
 
 public sealed partial class CameraGrain
 {
-    private async Task<ProcessResult> PollAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops the fetch.</param>
+    /// <param name="requested">
+    /// A request for the analysis (<see cref="ProcessNow"/>) rather than a timed poll: counted in the cache counters
+    /// before the state write, so the count of done requests survives the silo.
+    /// </param>
+    private async Task<ProcessResult> PollAsync(CancellationToken cancellationToken, bool requested = false)
     {
         var registration = state.State.Enrolment.Registration;
         if (registration is null || state.State.Enrolment.Removed)
@@ -32,6 +37,11 @@ public sealed partial class CameraGrain
         if (!fetch.IsSuccess)
         {
             await TrackNoFrameAsync(now);
+        }
+
+        if (requested && result.Outcome == ProcessOutcome.Processed)
+        {
+            CountRequest(result.CacheHit);
         }
 
         await PersistAsync();

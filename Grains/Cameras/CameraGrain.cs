@@ -129,13 +129,7 @@ public sealed partial class CameraGrain(
             return _lastResult with { CacheHit = true, ElapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
         }
 
-        var result = await PollAsync(CancellationToken.None);
-        if (result.Outcome == ProcessOutcome.Processed)
-        {
-            CountRequest(result.CacheHit);
-        }
-
-        return result;
+        return await PollAsync(CancellationToken.None, requested: true);
     }
 
     /// <summary>

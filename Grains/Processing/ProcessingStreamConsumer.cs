@@ -15,7 +15,8 @@ namespace VibeCheck.Grains.Processing;
 /// failed, is claimed again after <see cref="ProcessingStreamOptions.ClaimIdleAfter"/> by any silo; after
 /// <see cref="ProcessingStreamOptions.MaxDeliveries"/> deliveries it goes to the dead-letter stream with the last
 /// error. Malformed entries and unknown cameras go there at once. A done entry's id is remembered for a day, so a
-/// redelivery after a lost acknowledgement is not done twice.
+/// redelivery after a lost acknowledgement is not done twice. Entries a live consumer holds are kept from going idle
+/// (<see cref="PendingEntryLease"/>), so only a dead consumer's, or a failed attempt's, are claimed.
 /// </summary>
 /// <remarks>
 /// A hosted service feeding grains rather than an Orleans persistent stream provider: the entries are commands for
@@ -115,25 +116,49 @@ public sealed class ProcessingStreamConsumer(
             await Db.StreamAcknowledgeAsync(_options.StreamName, _options.ConsumerGroup, id);
         }
 
-        foreach (var entry in claimed.ClaimedEntries)
-        {
-            stoppingToken.ThrowIfCancellationRequested();
-            await HandleAsync(entry, await DeliveriesAsync(entry.Id), stoppingToken);
-        }
-
+        await HandleBatchAsync(claimed.ClaimedEntries, claimed: true, stoppingToken);
         return claimed.ClaimedEntries.Length;
     }
 
     private async Task<int> ReadAndHandleAsync(CancellationToken stoppingToken)
     {
         var entries = await Db.StreamReadGroupAsync(_options.StreamName, _options.ConsumerGroup, Consumer, StreamPosition.NewMessages, _options.BatchSize);
+        await HandleBatchAsync(entries, claimed: false, stoppingToken);
+        return entries.Length;
+    }
+
+    /// <summary>
+    /// Handles the entries of one read or claim under a lease that keeps them from going idle while they wait their
+    /// turn here; an entry another consumer took meanwhile is left to it.
+    /// </summary>
+    private async Task HandleBatchAsync(StreamEntry[] entries, bool claimed, CancellationToken stoppingToken)
+    {
+        if (entries.Length == 0)
+        {
+            return;
+        }
+
+        await using var lease = PendingEntryLease.Start(Db, _options, Consumer, entries.Select(e => e.Id), logger, stoppingToken);
         foreach (var entry in entries)
         {
             stoppingToken.ThrowIfCancellationRequested();
-            await HandleAsync(entry, 1, stoppingToken);
-        }
+            string id = entry.Id!;
+            if (!lease.Holds(id))
+            {
+                logger.LogInformation("Processing request {Id} was claimed by another consumer before its turn here; left to it", id);
+                continue;
+            }
 
-        return entries.Length;
+            try
+            {
+                await HandleAsync(entry, claimed ? await DeliveriesAsync(entry.Id) : 1, stoppingToken);
+            }
+            finally
+            {
+                // Done, dead-lettered, or failed: a failed one must go idle to be claimed again after ClaimIdleAfter.
+                lease.Release(id);
+            }
+        }
     }
 
     private async Task<int> DeliveriesAsync(RedisValue id)

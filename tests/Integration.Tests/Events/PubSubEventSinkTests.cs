@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using VibeCheck.Grains.Events;
 using VibeCheck.Grains.Interfaces.Events;
+using VibeCheck.Grains.Processing.PubSub;
 using VibeCheck.TestSupport.PubSub;
 
 namespace VibeCheck.Integration.Tests.Events;
@@ -64,7 +67,76 @@ public sealed class PubSubEventSinkTests : IAsyncLifetime
         Assert.Equal("2026-12-05T20:01:02.3450000Z", first.Attributes["ce-time"]);
         Assert.Equal("ep-1", first.Attributes["ce-subject"]);
         Assert.Equal("application/json", first.Attributes["content-type"]);
+        Assert.All(messages, m => Assert.Equal(camera.ToString(), m.OrderingKey));
         Assert.Equal(1, JsonDocument.Parse(first.Text).RootElement.GetProperty("tier").GetInt32());
+    }
+
+    [Fact]
+    public async Task Each_camera_is_an_ordering_key_published_a_key_per_request_and_an_ordered_subscription_delivers_each_key_in_order()
+    {
+        _pubSub.CreateSubscription("ordered-consumer", Topic, TimeSpan.FromSeconds(60), enableMessageOrdering: true);
+        var sink = _services.GetRequiredService<IEventSink>();
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var time = DateTimeOffset.UtcNow;
+        var publishes = _pubSub.Calls("publish");
+
+        // As the alert router's outbox can hold them: cameras interleaved, and an alert about the whole system.
+        await sink.PublishAsync(
+        [
+            Event("a/opened", a), Event("b/opened", b), Event("a/updated", a), Event("system/firing", null), Event("b/resolved", b), Event("a/resolved", a),
+        ], default);
+
+        Assert.Equal(6, _pubSub.Calls("publish") - publishes);
+        var keys = _pubSub.Subscription("ordered-consumer").Pending.ToDictionary(m => m.Attributes["ce-id"], m => m.OrderingKey);
+        Assert.Equal(a.ToString(), keys["a/opened"]);
+        Assert.Equal(b.ToString(), keys["b/resolved"]);
+        Assert.Equal("alerts", keys["system/firing"]);
+
+        using var http = new HttpClient();
+        var client = new PubSubClient(http, _services.GetRequiredService<IOptions<EventsOptions>>().Value.PubSub, TimeProvider.System, NullLogger<PubSubClient>.Instance);
+        var firstTwo = await client.PullAsync("ordered-consumer", 2, default);
+        Assert.Equal(["a/opened", "b/opened"], firstTwo.Select(IdOf));
+        Assert.Equal(a.ToString(), firstTwo[0].Message.OrderingKey);
+        // Each camera's next event waits until its first is acked; the system's own key is not held back by them.
+        Assert.Equal(["system/firing"], (await client.PullAsync("ordered-consumer", 10, default)).Select(IdOf));
+        await client.AcknowledgeAsync("ordered-consumer", [firstTwo[0].AckId], default);
+        Assert.Equal(["a/updated", "a/resolved"], (await client.PullAsync("ordered-consumer", 10, default)).Select(IdOf));
+
+        CloudNative.CloudEvents.CloudEvent Event(string id, Guid? camera) => CloudEventMapping.ToCloudEvent(new PendingEvent(
+            id, "org.vibecheck.violation.opened", camera is { } c ? $"/cameras/{c}" : "/alerts", id, time, "{}"));
+
+        static string IdOf(PubSubReceivedMessage m) => m.Message.Attributes!["ce-id"];
+    }
+
+    [Fact]
+    public async Task A_publish_request_mixing_ordering_keys_is_refused_as_by_pub_sub_and_with_ordering_keys_off_an_outbox_is_one_unordered_request()
+    {
+        var options = _services.GetRequiredService<IOptions<EventsOptions>>().Value.PubSub;
+        using var http = new HttpClient();
+        var client = new PubSubClient(http, options, TimeProvider.System, NullLogger<PubSubClient>.Instance);
+        var refused = await Assert.ThrowsAsync<PubSubApiException>(() => client.PublishAsync(
+            Topic, [new PubSubMessage([1], OrderingKey: "a"), new PubSubMessage([2], OrderingKey: "b")], default));
+        Assert.Equal("INVALID_ARGUMENT", refused.Status);
+
+        await using var unordered = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
+            .AddVibeCheckEvents(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Events:Backend"] = "pubsub",
+                ["Events:PubSub:Project"] = PubSubStandIn.Project,
+                ["Events:PubSub:Topic"] = Topic,
+                ["Events:PubSub:BaseUrl"] = _pubSub.BaseUrl,
+                ["Events:PubSub:CredentialsPath"] = options.CredentialsPath,
+                ["Events:PubSub:OrderingKeys"] = "false",
+            }).Build()).BuildServiceProvider();
+        var publishes = _pubSub.Calls("publish");
+        await unordered.GetRequiredService<IEventSink>().PublishAsync(
+        [
+            CloudEventMapping.ToCloudEvent(new PendingEvent("x/opened", "org.vibecheck.violation.opened", $"/cameras/{Guid.NewGuid()}", "x", DateTimeOffset.UtcNow, "{}")),
+            CloudEventMapping.ToCloudEvent(new PendingEvent("y/opened", "org.vibecheck.violation.opened", $"/cameras/{Guid.NewGuid()}", "y", DateTimeOffset.UtcNow, "{}")),
+        ], default);
+
+        Assert.Equal(1, _pubSub.Calls("publish") - publishes);
+        Assert.All(Consumer.Pending, m => Assert.Null(m.OrderingKey));
     }
 
     [Fact]

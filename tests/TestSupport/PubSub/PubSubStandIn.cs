@@ -80,9 +80,12 @@ public sealed partial class PubSubStandIn : IAsyncDisposable
     /// <summary>Creates a topic.</summary>
     public void CreateTopic(string topic) => _topics[topic] = 0;
 
-    /// <summary>Creates a subscription to <paramref name="topic"/>; <paramref name="countsDeliveries"/> as with a dead-letter policy.</summary>
-    public StandInSubscription CreateSubscription(string name, string topic, TimeSpan ackDeadline, bool countsDeliveries = true) =>
-        _subscriptions[name] = new StandInSubscription(name, topic, ackDeadline, countsDeliveries);
+    /// <summary>
+    /// Creates a subscription to <paramref name="topic"/>; <paramref name="countsDeliveries"/> as with a dead-letter
+    /// policy, <paramref name="enableMessageOrdering"/> as with <c>--enable-message-ordering</c>.
+    /// </summary>
+    public StandInSubscription CreateSubscription(string name, string topic, TimeSpan ackDeadline, bool countsDeliveries = true, bool enableMessageOrdering = false) =>
+        _subscriptions[name] = new StandInSubscription(name, topic, ackDeadline, countsDeliveries, enableMessageOrdering);
 
     /// <summary>The subscription named <paramref name="name"/>.</summary>
     public StandInSubscription Subscription(string name) => _subscriptions[name];
@@ -101,8 +104,8 @@ public sealed partial class PubSubStandIn : IAsyncDisposable
     public int Calls(string method) => _calls.GetValueOrDefault(method);
 
     /// <summary>Publishes <paramref name="text"/> to <paramref name="topic"/> as a client would; returns its message id.</summary>
-    public string Publish(string topic, string text, IReadOnlyDictionary<string, string>? attributes = null) =>
-        Publish(topic, Convert.ToBase64String(Encoding.UTF8.GetBytes(text)), attributes ?? new Dictionary<string, string>(), DateTimeOffset.UtcNow);
+    public string Publish(string topic, string text, IReadOnlyDictionary<string, string>? attributes = null, string? orderingKey = null) =>
+        Publish(topic, Convert.ToBase64String(Encoding.UTF8.GetBytes(text)), attributes ?? new Dictionary<string, string>(), DateTimeOffset.UtcNow, orderingKey);
 
     /// <summary>
     /// Publishes <paramref name="text"/> and, in the same step, delivers it on every subscription to a consumer that
@@ -127,12 +130,12 @@ public sealed partial class PubSubStandIn : IAsyncDisposable
         Account.Dispose();
     }
 
-    private string Publish(string topic, string? data, IReadOnlyDictionary<string, string> attributes, DateTimeOffset now)
+    private string Publish(string topic, string? data, IReadOnlyDictionary<string, string> attributes, DateTimeOffset now, string? orderingKey = null)
     {
         var id = Interlocked.Increment(ref _messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var subscription in _subscriptions.Values.Where(s => s.Topic == topic))
         {
-            subscription.Add(new StandInMessage(id, data, attributes, now));
+            subscription.Add(new StandInMessage(id, data, attributes, now, orderingKey));
         }
 
         return id;
@@ -242,9 +245,16 @@ public sealed partial class PubSubStandIn : IAsyncDisposable
             return Error(400, "Some messages are empty.", "INVALID_ARGUMENT");
         }
 
+        // As Pub/Sub: every message of one publish request has the same ordering key (none counts as the empty one).
+        if (messages.Select(m => (string?)m?["orderingKey"] ?? "").Distinct().Count() > 1)
+        {
+            return Error(400, "In a single publish request, all messages must have no ordering key or they must all have the same ordering key.", "INVALID_ARGUMENT");
+        }
+
         var now = DateTimeOffset.UtcNow;
         var ids = messages.Select(m => Publish(topic, (string?)m!["data"],
-            (m["attributes"] as JsonObject)?.ToDictionary(a => a.Key, a => (string)a.Value!) ?? new Dictionary<string, string>(), now));
+            (m["attributes"] as JsonObject)?.ToDictionary(a => a.Key, a => (string)a.Value!) ?? new Dictionary<string, string>(), now,
+            (string?)m["orderingKey"]));
         return (200, new JsonObject { ["messageIds"] = new JsonArray([.. ids.Select(id => (JsonNode)id)]) });
     }
 
@@ -278,6 +288,11 @@ public sealed partial class PubSubStandIn : IAsyncDisposable
             if (m.Data is not null)
             {
                 message["data"] = m.Data;
+            }
+
+            if (m.OrderingKey is not null)
+            {
+                message["orderingKey"] = m.OrderingKey;
             }
 
             if (m.Attributes.Count > 0)

@@ -1,7 +1,7 @@
 namespace VibeCheck.TestSupport.PubSub;
 
 /// <summary>A message as one subscription of the stand-in holds it: its deliveries, current ack id and deadline.</summary>
-public sealed class StandInMessage(string id, string? data, IReadOnlyDictionary<string, string> attributes, DateTimeOffset publishTime)
+public sealed class StandInMessage(string id, string? data, IReadOnlyDictionary<string, string> attributes, DateTimeOffset publishTime, string? orderingKey = null)
 {
     /// <summary>The message id Pub/Sub gave it at publish.</summary>
     public string Id { get; } = id;
@@ -11,6 +11,9 @@ public sealed class StandInMessage(string id, string? data, IReadOnlyDictionary<
 
     /// <summary>Its attributes.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; } = attributes;
+
+    /// <summary>The ordering key it was published with; null when none (unordered).</summary>
+    public string? OrderingKey { get; } = string.IsNullOrEmpty(orderingKey) ? null : orderingKey;
 
     /// <summary>When it was published.</summary>
     public DateTimeOffset PublishTime { get; } = publishTime;

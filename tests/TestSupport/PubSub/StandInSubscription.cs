@@ -1,7 +1,11 @@
 namespace VibeCheck.TestSupport.PubSub;
 
-/// <summary>One subscription of the stand-in: the messages not yet acked, delivered with real ack deadlines.</summary>
-public sealed class StandInSubscription(string name, string topic, TimeSpan ackDeadline, bool countsDeliveries)
+/// <summary>
+/// One subscription of the stand-in: the messages not yet acked, delivered with real ack deadlines. With message
+/// ordering on, a key's messages go out in publish order: together in one pull, or a later one only once every
+/// earlier one is acked; one held by a consumer, or left out of a full pull, holds back the rest of its key.
+/// </summary>
+public sealed class StandInSubscription(string name, string topic, TimeSpan ackDeadline, bool countsDeliveries, bool enableMessageOrdering = false)
 {
     private readonly List<StandInMessage> _messages = [];
     private readonly List<StandInMessage> _acked = [];
@@ -18,6 +22,9 @@ public sealed class StandInSubscription(string name, string topic, TimeSpan ackD
 
     /// <summary>Whether deliveries carry <c>deliveryAttempt</c>, as with a dead-letter policy on the subscription.</summary>
     public bool CountsDeliveries { get; set; } = countsDeliveries;
+
+    /// <summary>Whether messages with the same ordering key are delivered in publish order (<c>--enable-message-ordering</c>).</summary>
+    public bool EnableMessageOrdering { get; } = enableMessageOrdering;
 
     /// <summary>The messages acked, in ack order, with the deliveries it took.</summary>
     public IReadOnlyList<StandInMessage> Acked
@@ -55,7 +62,27 @@ public sealed class StandInSubscription(string name, string topic, TimeSpan ackD
     {
         lock (_messages)
         {
-            var due = _messages.Where(m => m.Deliverable(now)).Take(max).ToList();
+            var due = new List<StandInMessage>();
+            var heldBack = new HashSet<string>();
+            foreach (var message in _messages)
+            {
+                var ordered = EnableMessageOrdering && message.OrderingKey is not null;
+                if (ordered && heldBack.Contains(message.OrderingKey!))
+                {
+                    continue;
+                }
+
+                if (message.Deliverable(now) && due.Count < max)
+                {
+                    due.Add(message);
+                }
+                else if (ordered)
+                {
+                    // Outstanding, or past this pull's size: the key's later messages wait for it.
+                    heldBack.Add(message.OrderingKey!);
+                }
+            }
+
             foreach (var message in due)
             {
                 message.Deliveries++;
