@@ -13,8 +13,8 @@ public sealed partial class CameraGrain
 {
     /// <param name="cancellationToken">Stops the fetch.</param>
     /// <param name="requested">
-    /// A request for the analysis (<see cref="ProcessNow"/>) rather than a timed poll: counted in the cache counters
-    /// before the state write, so the count of done requests survives the silo.
+    /// A request for the analysis (<see cref="ProcessNow"/>) rather than a timed poll: counted as a cache hit or miss
+    /// once processed.
     /// </param>
     private async Task<ProcessResult> PollAsync(CancellationToken cancellationToken, bool requested = false)
     {

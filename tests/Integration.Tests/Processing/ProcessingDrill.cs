@@ -1,4 +1,3 @@
-using VibeCheck.Grains.Interfaces;
 using VibeCheck.ReplayServer;
 
 namespace VibeCheck.Integration.Tests.Processing;
@@ -6,7 +5,7 @@ namespace VibeCheck.Integration.Tests.Processing;
 /// <summary>
 /// What the silo-kill drills of both processing backends share: cameras that do only what requests ask (no timed
 /// polls, no answer from a previous request's result), images answered late enough that a silo holds requests in
-/// flight, and each camera's count of requests done, which it persists with its state.
+/// flight, and the images each camera fetched for them.
 /// </summary>
 internal static class ProcessingDrill
 {
@@ -42,16 +41,11 @@ internal static class ProcessingDrill
     public static IReadOnlyList<Guid> Requests(IReadOnlyList<Guid> cameras) =>
         [.. Enumerable.Range(0, cameras.Count * RequestsPerCamera).Select(n => cameras[n % cameras.Count])];
 
-    /// <summary>Requests each camera has done (with or without a new analysis), as its persisted state counts them.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, long>> DoneByCameraAsync(IGrainFactory grains, IEnumerable<Guid> cameras)
-    {
-        var done = new Dictionary<Guid, long>();
-        foreach (var camera in cameras)
-        {
-            var counters = (await grains.GetGrain<ICameraGrain>(camera).GetSnapshot()).Counters;
-            done[camera] = counters.CacheHits + counters.CacheMisses;
-        }
-
-        return done;
-    }
+    /// <summary>
+    /// Requests each camera has carried out, as the replay server saw them: a drill camera fetches its image for each
+    /// request and at no other time, so a request carried out twice (taken again after the kill) fetched twice. The
+    /// camera's own counters would not do: they start again when a killed silo's camera is activated elsewhere.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, long> DoneByCamera(ReplayScenario replay, IEnumerable<Guid> cameras) =>
+        cameras.ToDictionary(camera => camera, camera => (long)replay.ImageRequestsOf(camera));
 }

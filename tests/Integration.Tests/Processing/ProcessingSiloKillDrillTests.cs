@@ -73,7 +73,7 @@ public sealed class ProcessingSiloKillDrillTests(ITestOutputHelper output)
             describe: async () => $"{await redis.StreamLengthAsync(stream)} entries left, {(await redis.StreamPendingAsync(stream, Group)).PendingMessageCount} pending, {await redis.StreamLengthAsync(deadStream)} dead");
         var drained = killed.Elapsed;
 
-        var doneByCamera = await ProcessingDrill.DoneByCameraAsync(system.Grains, system.Cameras);
+        var doneByCamera = ProcessingDrill.DoneByCamera(system.Replay, system.Cameras);
         var notMarked = new List<string>();
         foreach (var id in requests)
         {
