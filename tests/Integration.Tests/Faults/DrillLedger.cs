@@ -98,11 +98,14 @@ public sealed class DrillLedger(VibeCheckCluster system, WebhookReceiver webhook
     /// Image fetches (successful or not) a camera's state in Redis counts, read without activating its grain: every
     /// poll persists the state, so a growing count means the camera polls.
     /// </summary>
-    public async Task<long> StoredFetchesAsync(Guid camera)
+    public async Task<DateTimeOffset?> StoredLastCheckedAsync(Guid camera)
     {
         _redis ??= await ConnectionMultiplexer.ConnectAsync(system.RedisConnection);
         var data = (string?)await _redis.GetDatabase().HashGetAsync($"{system.ServiceId}/state/camera/{camera:N}/camera", "data");
-        return data is null ? 0 : JsonDocument.Parse(data).RootElement.GetProperty("Fetches").GetInt64();
+        return data is not null && JsonDocument.Parse(data).RootElement.TryGetProperty("Enrolment", out var enrolment)
+            && enrolment.TryGetProperty("LastCheckedAt", out var checkedAt)
+            ? checkedAt.GetDateTimeOffset()
+            : null;
     }
 
     /// <summary>Warehouse rows per episode id, and whether the row says the episode ended.</summary>
