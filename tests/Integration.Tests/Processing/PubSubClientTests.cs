@@ -19,7 +19,8 @@ public sealed class PubSubClientTests : IAsyncLifetime
         _pubSub = await PubSubStandIn.StartAsync();
         _pubSub.PullWait = TimeSpan.FromMilliseconds(100);
         _pubSub.CreateTopic(Topic);
-        _pubSub.CreateSubscription(Subscription, Topic, TimeSpan.FromSeconds(1));
+        // The lease test extends this deadline every half of it: 3 s leaves room for a loaded machine.
+        _pubSub.CreateSubscription(Subscription, Topic, TimeSpan.FromSeconds(3));
     }
 
     public async Task DisposeAsync()
@@ -93,15 +94,16 @@ public sealed class PubSubClientTests : IAsyncLifetime
         await client.PublishAsync(Topic, [new PubSubMessage([1])], default);
         var first = Assert.Single(await client.PullAsync(Subscription, 1, default));
 
-        await using (var lease = AckDeadlineLease.Start(client, Subscription, first.AckId, TimeSpan.FromSeconds(1), TimeProvider.System, NullLogger.Instance, default))
+        // A 3 s deadline, renewed every 1.5 s: a shared, loaded CI machine delayed renewals of a 1 s one past their deadline.
+        await using (var lease = AckDeadlineLease.Start(client, Subscription, first.AckId, TimeSpan.FromSeconds(3), TimeProvider.System, NullLogger.Instance, default))
         {
-            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            await Task.Delay(TimeSpan.FromSeconds(5));
             Assert.Empty(await client.PullAsync(Subscription, 1, default));
             Assert.True(lease.Extensions >= 2, $"{lease.Extensions} extensions");
         }
 
         // Lease over: the deadline passes and Pub/Sub delivers it again, counting the delivery.
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         var again = Assert.Single(await client.PullAsync(Subscription, 1, default));
         Assert.Equal((first.Message.MessageId, 2), (again.Message.MessageId, again.DeliveryAttempt));
         await client.ModifyAckDeadlineAsync(Subscription, [again.AckId], TimeSpan.Zero, default);
