@@ -14,6 +14,13 @@ public interface ICameraGrain : IGrainWithGuidKey
     [Alias("Unregister")]
     Task Unregister();
 
+    /// <summary>
+    /// Called by the camera's own hand-off, which runs off the camera's turns so that requests and polls do not wait
+    /// for the grains downstream: removes what their grains acknowledged from the camera's outbox.
+    /// </summary>
+    [Alias("HandOffFinished")]
+    Task HandOffFinished(CameraHandOffReceipt receipt);
+
     /// <summary>Fetches and analyses the latest frame unless a fresh one was processed within the camera's refresh period.</summary>
     [Alias("ProcessNow")]
     Task<ProcessResult> ProcessNow();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Interfaces;
-using VibeCheck.Grains.Interfaces.Forecasting;
 using VibeCheck.Grains.Interfaces.Violations;
 using VibeCheck.Vision;
 
@@ -71,52 +70,5 @@ public sealed partial class CameraGrain
         {
             await readModel.SetJsonAsync(CacheKeys.Violation(CameraId, latest.Type), latest, CacheKeys.ViolationTtl);
         }
-    }
-
-    /// <summary>
-    /// Sends the persisted queues, oldest first; a report leaves its queue only once its grain acknowledged it. The
-    /// first failure stops the queue (order per episode matters); false then, or while Redis is unreachable.
-    /// </summary>
-    private async Task<bool> HandOffAsync()
-    {
-        // The receivers persist what they accept; with Redis down each call would wait for their failed write.
-        if (StorageUnreachable())
-        {
-            return false;
-        }
-
-        var s = state.State;
-        var sent = 0;
-        var handedOff = true;
-        try
-        {
-            while (s.Outbox.PendingViolationReports.Count > 0)
-            {
-                var report = s.Outbox.PendingViolationReports[0];
-                await GrainFactory.GetGrain<IViolationGrain>(report.EpisodeId).Report(report);
-                s.Outbox.PendingViolationReports.RemoveAt(0);
-                s.Outbox.ViolationReportsSent++;
-                sent++;
-            }
-
-            while (s.Outbox.PendingActivityReports.Count > 0)
-            {
-                await GrainFactory.GetGrain<ICameraForecastGrain>(CameraId).RecordActivity(s.Outbox.PendingActivityReports[0]);
-                s.Outbox.PendingActivityReports.RemoveAt(0);
-                s.Outbox.ActivityReportsSent++;
-                sent++;
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Camera {CameraId} hand-off failed; {Violations} violation reports and {Buckets} buckets wait for the next poll",
-                CameraId, s.Outbox.PendingViolationReports.Count, s.Outbox.PendingActivityReports.Count);
-            handedOff = false;
-        }
-
-        // Acknowledged items are written by the drain right after; a crash before that only repeats them, and both
-        // receivers apply repeats once.
-        _unsaved |= sent > 0;
-        return handedOff;
     }
 }

@@ -1,10 +1,11 @@
 namespace VibeCheck.Grains.Cameras;
 
 /// <summary>
-/// The drain: hands the camera's persisted outbox (violation reports, activity buckets) to the grains downstream, and
-/// its health events to the events backend, in a turn of its own, after the poll or request that filled it has returned. So neither a poll nor
-/// <c>POST /process/camera/{id}</c> waits for the violation grain, the alert router or the warehouse behind it. The
-/// same timer writes and hands off what a Redis outage held, once the connection is back.
+/// The drain: publishes the camera's health events and starts the hand-off of its persisted outbox (violation reports,
+/// activity buckets; <c>CameraGrain.HandOff.cs</c>, off the camera's turns) after the poll or request that filled it
+/// has returned, and writes what the hand-off's receipt acknowledged. So neither a poll nor <c>POST /process/camera/{id}</c>
+/// waits for the violation grain, the alert router or the warehouse behind it. The same timer writes and hands off
+/// what a Redis outage held, once the connection is back.
 /// </summary>
 public sealed partial class CameraGrain
 {
@@ -37,16 +38,19 @@ public sealed partial class CameraGrain
             await PersistAsync();
         }
 
-        // Events first: a hand-off marks the state unsaved, and events wait for a saved state.
+        // Events wait for a saved state (their ids are settled with it); publishing them marks it unsaved again.
         var published = await PublishEventsAsync();
-        var handedOff = await HandOffAsync() && published;
+        StartHandOff();
         if (_unsaved)
         {
             await PersistAsync();
         }
 
-        // Done, or a receiver failed: a failing receiver is tried again with the next poll rather than every second.
-        if ((!_unsaved && !HasOutbox) || (!handedOff && !StorageUnreachable()))
+        // Done for now: written, and what is left waits for others. A hand-off in flight restarts the drain with its
+        // receipt; a failing receiver or events backend is tried again with the next poll rather than every second.
+        var reportsWait = !HasPendingReports || HandOffInFlight || _handOffFailed;
+        var eventsWait = state.State.Outbox.PendingEvents.Count == 0 || !published;
+        if (!StorageUnreachable() && !_unsaved && reportsWait && eventsWait)
         {
             _drainTimer?.Dispose();
             _drainTimer = null;

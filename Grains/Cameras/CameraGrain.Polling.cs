@@ -47,6 +47,7 @@ public sealed partial class CameraGrain
         await PersistAsync();
         if (HasOutbox)
         {
+            _handOffFailed = false;
             DrainSoon();
         }
 
