@@ -12,8 +12,7 @@ public sealed partial class CameraGrain
     private static readonly TimeSpan DrainRetryPeriod = TimeSpan.FromSeconds(1);
     private IGrainTimer? _drainTimer;
 
-    private bool HasOutbox =>
-        state.State.Outbox.PendingViolationReports.Count > 0 || state.State.Outbox.PendingActivityReports.Count > 0 || state.State.Outbox.PendingEvents.Count > 0;
+    private bool HasOutbox => HasPendingReports || state.State.Outbox.PendingEvents.Count > 0;
 
     /// <summary>
     /// Drains right after the current turn, then every second while Redis is unreachable. It keeps the activation

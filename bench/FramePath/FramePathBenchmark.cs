@@ -28,7 +28,7 @@ public static class FramePathBenchmark
         var wanted = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 921;
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 12;
         var budget = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 600);
-        var data = Environment.GetEnvironmentVariable("VIBECHECK_DATA") ?? Path.Combine(RepositoryRoot(), "..", "shared", "data");
+        var data = SharedData.Directory;
         var registry = Path.Combine(data, "nyc-camera-registry", "skortchmark9-bus_cameras_all.json");
         if (!File.Exists(registry))
         {
@@ -163,18 +163,6 @@ public static class FramePathBenchmark
 
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-    }
-
-    /// <summary><c>dotnet run --project</c> starts in the project's folder: the data sits beside the repository root.</summary>
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(Environment.CurrentDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "VibeCheck.Orleans.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? Environment.CurrentDirectory;
     }
 
     private static async Task<List<Guid>> RegisteredCamerasAsync(IGrainFactory grains, int wanted)

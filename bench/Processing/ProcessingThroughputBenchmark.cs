@@ -27,7 +27,7 @@ public static class ProcessingThroughputBenchmark
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         var budget = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
-        var data = Environment.GetEnvironmentVariable("VIBECHECK_DATA") ?? Path.Combine(RepositoryRoot(), "..", "shared", "data");
+        var data = SharedData.Directory;
         var registry = Path.Combine(data, "nyc-camera-registry", "skortchmark9-bus_cameras_all.json");
         if (!File.Exists(registry))
         {
@@ -92,18 +92,6 @@ public static class ProcessingThroughputBenchmark
         Console.WriteLine($"stream / direct: {done.Count / streamed.TotalSeconds / (requests / direct.TotalSeconds):F2}");
         await app.StopAsync();
         return done.Count == requests ? 0 : 2;
-    }
-
-    /// <summary><c>dotnet run --project</c> starts in the project's folder: the data sits beside the repository root.</summary>
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(Environment.CurrentDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "VibeCheck.Orleans.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? Environment.CurrentDirectory;
     }
 
     private static async Task<List<Guid>> RegisteredCamerasAsync(IGrainFactory grains, int wanted)
