@@ -171,6 +171,15 @@ public sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
         {
             errors.Add("Alerts:Notify:OutageShare must be within (0, 1] and OutageMinCameras at least 1");
         }
+
+        if (n.Shards is < 1 or > NotifyOptions.MaxShards)
+        {
+            errors.Add($"Alerts:Notify:Shards must be within 1..{NotifyOptions.MaxShards}");
+        }
+        else if (n.Shards > 1 && !n.EffectiveGroupBy.Contains(AlertLabels.Camera))
+        {
+            errors.Add("Alerts:Notify:Shards above 1 needs 'camera' in Alerts:Notify:GroupBy: a group must not span shards");
+        }
     }
 
     private static void Positive(List<string> errors, TimeSpan value, string key)

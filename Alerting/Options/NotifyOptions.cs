@@ -3,6 +3,9 @@ namespace VibeCheck.Alerting;
 /// <summary><c>Alerts:Notify</c>: Alertmanager-style grouping, timing and routing.</summary>
 public sealed class NotifyOptions
 {
+    /// <summary>Most router shards allowed.</summary>
+    public const int MaxShards = 64;
+
     /// <summary>Default grouping labels: camera and type.</summary>
     public static readonly IReadOnlyList<string> DefaultGroupBy = [AlertLabels.Camera, AlertLabels.Type];
 
@@ -33,8 +36,21 @@ public sealed class NotifyOptions
     /// <summary>Minimum number of unhealthy cameras for an outage, whatever the share. Default 5.</summary>
     public int OutageMinCameras { get; set; } = 5;
 
+    /// <summary>Router shards when <see cref="Shards"/> is not set and the grouping allows them.</summary>
+    public const int DefaultShards = 8;
+
+    /// <summary>
+    /// Router grains that share the cameras' alerts, each camera's in one (1 = the city's single router). Groups
+    /// never span shards, so more than one needs <c>camera</c> among <see cref="GroupBy"/>. Default
+    /// <see cref="DefaultShards"/>, or 1 when the grouping leaves out the camera.
+    /// </summary>
+    public int? Shards { get; set; }
+
     /// <summary>How long resolved alerts and expired silences stay listed. Default 24 h.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Router shards in effect.</summary>
+    public int EffectiveShards => Shards ?? (EffectiveGroupBy.Contains(AlertLabels.Camera) ? DefaultShards : 1);
 
     /// <summary>Grouping labels in effect.</summary>
     public IReadOnlyList<string> EffectiveGroupBy => GroupBy is { Length: > 0 } ? GroupBy : DefaultGroupBy;

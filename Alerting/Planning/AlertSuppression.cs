@@ -14,8 +14,9 @@ public static class AlertSuppression
         ArgumentNullException.ThrowIfNull(rules);
         var firing = state.Alerts.Where(a => a.Status == AlertStatus.Firing).ToList();
         var silences = state.ActiveSilences(now);
+        var sourceCandidates = firing.Concat(state.Inhibitors.Where(a => a.Status == AlertStatus.Firing)).ToList();
         var sourcesPerRule = rules
-            .Select(r => (Rule: r, Sources: firing.Where(a => LabelMatcher.All(r.SourceMatchers, a.Labels)).ToList()))
+            .Select(r => (Rule: r, Sources: sourceCandidates.Where(a => LabelMatcher.All(r.SourceMatchers, a.Labels)).ToList()))
             .Where(p => p.Sources.Count > 0)
             .ToList();
 

@@ -24,6 +24,28 @@ public sealed record AlertingState
     /// <summary>Last notification sequence number used; ids are <c>{Scope}-{n}</c>, never reused.</summary>
     public long NotificationSequence { get; init; }
 
+    /// <summary>
+    /// False in a router shard: a shard sees only its own cameras, so the citywide outage is decided by the router
+    /// that hears every shard's count (<see cref="UnhealthyCamerasElsewhere"/>).
+    /// </summary>
+    public bool DetectsOutage { get; init; } = true;
+
+    /// <summary>Unhealthy cameras counted by the other routers, by router; the outage share adds them to this one's.</summary>
+    public IReadOnlyDictionary<string, int> UnhealthyCamerasElsewhere { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// Firing alerts held by another router that may inhibit alerts held here (a shard gets the citywide outage);
+    /// sources of inhibition only, never grouped, notified or listed.
+    /// </summary>
+    public IReadOnlyList<Alert> Inhibitors { get; init; } = [];
+
+    /// <summary>Distinct cameras with a firing offline, frozen or being-serviced alert in this state.</summary>
+    public int UnhealthyCameraCount => Alerts
+        .Where(a => a.Status == AlertStatus.Firing && AlertNames.CameraConditions.Contains(a.Label(AlertLabels.AlertName)))
+        .Select(a => a.Label(AlertLabels.Camera))
+        .Distinct(StringComparer.Ordinal)
+        .Count();
+
     /// <summary>The alert with this fingerprint, or null.</summary>
     public Alert? Find(string fingerprint) => Alerts.FirstOrDefault(a => a.Fingerprint == fingerprint);
 

@@ -2,7 +2,8 @@ namespace VibeCheck.Alerting;
 
 /// <summary>
 /// Raises one <see cref="AlertNames.CitywideCameraOutage"/> alert while many cameras are unhealthy at once, and
-/// resolves it when they recover; the default inhibit rules then mute the per-camera health alerts.
+/// resolves it when they recover; the default inhibit rules then mute the per-camera health alerts. Cameras are
+/// counted in the state and in the counts other routers reported; a state that does not detect outages is left alone.
 /// </summary>
 public static class OutageDetector
 {
@@ -11,11 +12,12 @@ public static class OutageDetector
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
-        var unhealthy = state.Alerts
-            .Where(a => a.Status == AlertStatus.Firing && AlertNames.CameraConditions.Contains(a.Label(AlertLabels.AlertName)))
-            .Select(a => a.Label(AlertLabels.Camera))
-            .Distinct(StringComparer.Ordinal)
-            .Count();
+        if (!state.DetectsOutage)
+        {
+            return state;
+        }
+
+        var unhealthy = state.UnhealthyCameraCount + state.UnhealthyCamerasElsewhere.Values.Sum();
         var known = Math.Max(state.KnownCameraCount, unhealthy);
         var share = known == 0 ? 0 : (double)unhealthy / known;
         var outage = SystemAlerts.CitywideOutage(unhealthy, known, now);

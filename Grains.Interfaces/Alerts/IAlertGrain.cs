@@ -3,13 +3,16 @@ using Orleans.Concurrency;
 namespace VibeCheck.Grains.Interfaces.Alerts;
 
 /// <summary>
-/// The cluster's alert router (key <see cref="Key"/>): Alertmanager semantics (grouping, waits, repeats, resolved
-/// notifications, silences, inhibition, escalation, acknowledgement) over a persisted outbox of deliveries.
+/// An alert router: Alertmanager semantics (grouping, waits, repeats, resolved notifications, silences, inhibition,
+/// escalation, acknowledgement) over a persisted outbox of deliveries. The front (key <see cref="Key"/>) holds the
+/// system alerts and the silences and answers every query and acknowledgement for all routers; the cameras' alerts
+/// are spread over shards (<see cref="AlertRouterKeys"/>), so no one grain writes the whole city's alerts per report.
+/// Shards never wait for the front (their calls to it are one-way), so the front may wait for them.
 /// </summary>
 [Alias("vibecheck.IAlertGrain")]
 public interface IAlertGrain : IGrainWithStringKey
 {
-    /// <summary>The one router of the city.</summary>
+    /// <summary>The front router of the city.</summary>
     const string Key = "nyc";
 
     /// <summary>A violation episode's alert was raised, changed tier or resolved; returns once persisted.</summary>
@@ -29,7 +32,7 @@ public interface IAlertGrain : IGrainWithStringKey
     [Alias("ReportUnusualActivity")]
     Task ReportUnusualActivity(UnusualActivityReport report);
 
-    /// <summary>Alerts, newest first, filtered by status (firing/resolved), tier (high/medium/low) and camera.</summary>
+    /// <summary>Alerts, newest first, filtered by status (firing/resolved), tier (high/medium/low) and camera; the front's answer includes every shard's.</summary>
     [Alias("List")]
     [AlwaysInterleave]
     Task<IReadOnlyList<AlertView>> List(AlertQuery query);
@@ -76,4 +79,13 @@ public interface IAlertGrain : IGrainWithStringKey
     /// </summary>
     [Alias("DeliveriesFinished")]
     Task DeliveriesFinished(IReadOnlyList<DeliveryReport> reports);
+
+    /// <summary>Front to shard: the silences and inhibiting alerts in force; returns the shard's health count.</summary>
+    [Alias("ShareContext")]
+    Task<RouterHealth> ShareContext(RouterContext context);
+
+    /// <summary>Shard to front: its count of unhealthy cameras changed (one-way, so a shard never waits for the front).</summary>
+    [Alias("ReportRouterHealth")]
+    [OneWay]
+    Task ReportRouterHealth(RouterHealth health);
 }

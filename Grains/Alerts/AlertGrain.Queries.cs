@@ -3,26 +3,54 @@ using VibeCheck.Grains.Interfaces.Alerts;
 
 namespace VibeCheck.Grains.Alerts;
 
-/// <summary>Reads and silences of the AlertGrain.</summary>
+/// <summary>
+/// Reads and silences of the AlertGrain. The front answers for every router: it adds the shards' answers to its own
+/// (a camera's alerts are asked of that camera's shard only). Silences are the front's; shards get them shared.
+/// </summary>
 public sealed partial class AlertGrain
 {
-    public Task<IReadOnlyList<AlertView>> List(AlertQuery query)
+    public async Task<IReadOnlyList<AlertView>> List(AlertQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var own = OwnAlerts(query);
+        var asked = query.Camera is not null && Guid.TryParse(query.Camera, out var camera)
+            ? _shards.Where(s => s.GetPrimaryKeyString() == routers.ForCamera(camera).GetPrimaryKeyString()).ToList()
+            : _shards;
+        if (asked.Count == 0)
+        {
+            return own;
+        }
+
+        var theirs = await Task.WhenAll(asked.Select(s => s.List(query)));
+        return [.. own.Concat(theirs.SelectMany(a => a)).OrderByDescending(a => a.UpdatedAt)];
+    }
+
+    private IReadOnlyList<AlertView> OwnAlerts(AlertQuery query)
+    {
         var now = clock.GetUtcNow();
         var muted = Muted(now);
         var tier = query.Tier is null ? null : AlertViews.ParseTier(query.Tier);
-        IReadOnlyList<AlertView> result = state.State.Alerting.Alerts
+        return state.State.Alerting.Alerts
             .Where(a => query.Status is null || string.Equals(AlertWireNames.Of(a.Status), query.Status, StringComparison.OrdinalIgnoreCase))
             .Where(a => tier is null || a.Tier == tier)
             .Where(a => query.Camera is null || string.Equals(a.Label(AlertLabels.Camera), query.Camera, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(a => a.UpdatedAt)
             .Select(a => AlertViews.Of(a, muted))
             .ToList();
-        return Task.FromResult(result);
     }
 
-    public Task<AlertDetails?> Get(string fingerprint)
+    public async Task<AlertDetails?> Get(string fingerprint)
+    {
+        if (OwnDetails(fingerprint) is { } own)
+        {
+            return own;
+        }
+
+        var theirs = await Task.WhenAll(_shards.Select(s => s.Get(fingerprint)));
+        return theirs.FirstOrDefault(d => d is not null);
+    }
+
+    private AlertDetails? OwnDetails(string fingerprint)
     {
         var now = clock.GetUtcNow();
         var outbox = state.State.Outbox;
@@ -33,14 +61,14 @@ public sealed partial class AlertGrain
             : null;
         if (view is null)
         {
-            return Task.FromResult<AlertDetails?>(null);
+            return null;
         }
 
-        return Task.FromResult<AlertDetails?>(new AlertDetails(
+        return new AlertDetails(
             view,
             history.Select(AlertViews.Of).ToList(),
             outbox.Pending.Where(p => p.Notification.Alerts.Any(a => a.Fingerprint == fingerprint)).Select(AlertViews.Of).ToList(),
-            outbox.DeadLetters.Where(d => d.Item.Notification.Alerts.Any(a => a.Fingerprint == fingerprint)).Select(AlertViews.Of).ToList()));
+            outbox.DeadLetters.Where(d => d.Item.Notification.Alerts.Any(a => a.Fingerprint == fingerprint)).Select(AlertViews.Of).ToList());
     }
 
     public Task<IReadOnlyList<SilenceView>> Silences()
@@ -81,16 +109,16 @@ public sealed partial class AlertGrain
         return true;
     }
 
-    public Task<IReadOnlyList<DeadLetterView>> DeadLetters()
+    public async Task<IReadOnlyList<DeadLetterView>> DeadLetters()
     {
-        IReadOnlyList<DeadLetterView> result = state.State.Outbox.DeadLetters.Select(AlertViews.Of).ToList();
-        return Task.FromResult(result);
+        var theirs = await Task.WhenAll(_shards.Select(s => s.DeadLetters()));
+        return [.. state.State.Outbox.DeadLetters.Select(AlertViews.Of).Concat(theirs.SelectMany(d => d)).OrderBy(d => d.DeadAt)];
     }
 
-    public Task<IReadOnlyList<DeliveryView>> PendingDeliveries()
+    public async Task<IReadOnlyList<DeliveryView>> PendingDeliveries()
     {
-        IReadOnlyList<DeliveryView> result = state.State.Outbox.Pending.Select(AlertViews.Of).ToList();
-        return Task.FromResult(result);
+        var theirs = await Task.WhenAll(_shards.Select(s => s.PendingDeliveries()));
+        return [.. state.State.Outbox.Pending.Select(AlertViews.Of).Concat(theirs.SelectMany(d => d))];
     }
 
     private NotifiedAlert? CarriedAlert(string fingerprint)

@@ -22,6 +22,7 @@ public sealed partial class AlertGrain(
     DeliveryWorker worker,
     IAnalyticsRecorder analytics,
     EventPublisher events,
+    AlertRouters routers,
     TimeProvider clock,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
@@ -37,6 +38,10 @@ public sealed partial class AlertGrain(
         {
             state.State.Alerting = new AlertingState { Scope = $"vibecheck-{this.GetPrimaryKeyString()}" };
         }
+
+        // A shard sees only its own cameras; the front decides the outage from every shard's count.
+        state.State.Alerting = state.State.Alerting with { DetectsOutage = IsFront };
+        _shards = IsFront ? routers.Shards() : [];
 
         _timer = this.RegisterGrainTimer(
             _ => TickAsync(),
@@ -165,7 +170,8 @@ public sealed partial class AlertGrain(
         var acknowledged = state.State.Alerting.Acknowledge(fingerprint, by, now);
         if (acknowledged is null)
         {
-            return null;
+            var answers = await Task.WhenAll(_shards.Select(s => s.Acknowledge(fingerprint, by)));
+            return answers.FirstOrDefault(a => a is not null);
         }
 
         await ChangeAsync((_, _) => acknowledged);
@@ -208,6 +214,8 @@ public sealed partial class AlertGrain(
         await state.WriteStateAsync();
         RecordQueued(plan.Notifications);
         await PublishEventsAsync();
+        await ReportHealthIfChangedAsync();
+        await ShareContextIfChangedAsync();
         await ScheduleAsync();
     }
 
@@ -231,13 +239,16 @@ public sealed partial class AlertGrain(
         }
 
         StartDueDeliveries();
+        await ReportHealthIfChangedAsync();
+        await ShareContextIfChangedAsync();
         await ScheduleAsync();
     }
 
     private async Task ScheduleAsync()
     {
         var now = clock.GetUtcNow();
-        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt(), NextEventPublishAt(now) }.OfType<DateTimeOffset>().ToList();
+        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt(), NextEventPublishAt(now), NextContextShareAt(now) }
+            .OfType<DateTimeOffset>().ToList();
         if (times.Count == 0)
         {
             _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

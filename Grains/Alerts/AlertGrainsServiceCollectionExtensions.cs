@@ -19,6 +19,7 @@ public static class AlertGrainsServiceCollectionExtensions
             .BindValidated(configuration.GetSection(SystemMonitorOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<AlertRouters>();
         services.AddSingleton<ProcessingSamples>();
         services.AddHostedService<SystemHealthMonitor>();
         return services;

@@ -39,6 +39,13 @@ public static class AlertViews
         s.StartsAt, s.EndsAt, s.CreatedBy, s.Comment,
         s.IsActive(now) ? "active" : now < s.StartsAt ? "pending" : "expired");
 
+    /// <summary>An alert held by another router, as a source of inhibition: its labels and tier are all that matter.</summary>
+    public static Alert ToInhibitor(AlertView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Alert.Create(view.Labels, view.Annotations, ParseTier(view.Tier) ?? AlertTier.Low, view.StartsAt) with { EndsAt = view.EndsAt };
+    }
+
     /// <summary>The silence, or the reasons the view cannot be one (unknown operators).</summary>
     public static (Silence? Silence, IReadOnlyList<string> Errors) ToSilence(SilenceView view)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VibeCheck.Cameras;
+using VibeCheck.Grains.Alerts;
 using VibeCheck.Grains.Interfaces;
 
 namespace VibeCheck.Grains.Cameras;
@@ -14,6 +15,7 @@ public sealed partial class CameraRegistryGrain(
     NycDotClient nycDot,
     IClusterMembershipService membership,
     IOptions<CameraPollingOptions> options,
+    AlertRouters alertRouters,
     TimeProvider clock,
     ILogger<CameraRegistryGrain> logger) : Grain, ICameraRegistryGrain, IRemindable
 {
@@ -153,7 +155,7 @@ public sealed partial class CameraRegistryGrain(
     public Task ReportHealth(Guid cameraId, CameraHealth health)
     {
         _health[cameraId] = health;
-        _ = GrainFactory.GetGrain<Interfaces.Alerts.IAlertGrain>(Interfaces.Alerts.IAlertGrain.Key).ReportCameraHealth(new(cameraId, state.State.Cameras.FirstOrDefault(c => c.Id == cameraId)?.Borough ?? "", health, state.State.Cameras.Count));
+        _ = alertRouters.ForCamera(cameraId).ReportCameraHealth(new(cameraId, state.State.Cameras.FirstOrDefault(c => c.Id == cameraId)?.Borough ?? "", health, state.State.Cameras.Count));
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VibeCheck.Forecasting;
+using VibeCheck.Grains.Alerts;
 using VibeCheck.Grains.Caching;
 using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Grains.Interfaces.Forecasting;
@@ -17,6 +18,7 @@ public sealed class CameraForecastGrain(
     [PersistentState("forecast", StorageNames.Forecasts)] IPersistentState<ActivitySeriesState> state,
     IPublicReadModel readModel,
     IOptions<ForecastingOptions> options,
+    AlertRouters alertRouters,
     TimeProvider clock,
     ILogger<CameraForecastGrain> logger) : Grain, ICameraForecastGrain
 {
@@ -165,7 +167,7 @@ public sealed class CameraForecastGrain(
             : new UnusualActivityReport(CameraId, true, anomaly.Timestamp, anomaly.Value, anomaly.Expected, anomaly.Lower, anomaly.Upper);
         try
         {
-            await GrainFactory.GetGrain<IAlertGrain>(IAlertGrain.Key).ReportUnusualActivity(update);
+            await alertRouters.ForCamera(CameraId).ReportUnusualActivity(update);
             s.LastAlertedBucketMinute = firing ? latest : null;
             await state.WriteStateAsync();
         }

@@ -21,6 +21,7 @@ public sealed class ViolationGrain(
     TierPolicy tierPolicy,
     IWarehouseWriter warehouse,
     EventPublisher events,
+    AlertRouters alertRouters,
     ILogger<ViolationGrain> logger) : Grain, IViolationGrain, IRemindable
 {
     private const int MaxEvidenceFrames = 64;
@@ -121,7 +122,7 @@ public sealed class ViolationGrain(
         if (send)
         {
             var confidence = s.ReportedConfidence();
-            await GrainFactory.GetGrain<IAlertGrain>(IAlertGrain.Key).ReportViolation(new ViolationAlertUpdate(
+            await alertRouters.ForCamera(s.CameraId).ReportViolation(new ViolationAlertUpdate(
                 s.EpisodeId, s.CameraId, s.CameraName, s.Type, s.Zone, s.Borough, confidence,
                 tier.ToViolationTier(), s.StartedAt, s.EndedAt));
             s.ForwardedTier = tier;

@@ -47,6 +47,7 @@ public sealed class OptionsTests
         Assert.False(o.Email.UseStartTls);
         Assert.Equal(TimeSpan.FromMinutes(10), o.Escalation.After);
         Assert.Equal(["borough"], o.Notify.EffectiveGroupBy);
+        Assert.Equal(1, o.Notify.EffectiveShards);
         Assert.Equal(4, o.Sms.MaxPerRecipient);
         Assert.Equal(SmsOptions.DefaultBaseUrl, o.Sms.BaseUrl);
         Assert.Equal(
@@ -62,6 +63,7 @@ public sealed class OptionsTests
         var o = new AlertsOptions();
         Assert.Equal(TimeSpan.FromMinutes(5), o.Escalation.After);
         Assert.Equal(["camera", "type"], o.Notify.EffectiveGroupBy);
+        Assert.Equal(NotifyOptions.DefaultShards, o.Notify.EffectiveShards);
         Assert.Equal(TimeSpan.FromSeconds(30), o.Notify.GroupWait);
         Assert.Equal(TimeSpan.FromMinutes(5), o.Notify.GroupInterval);
         Assert.Equal(TimeSpan.FromHours(4), o.Notify.RepeatInterval);
@@ -109,6 +111,9 @@ public sealed class OptionsTests
         { "Alerts:Sms:BaseUrl", "http://127.0.0.1:8080", "Alerts:Sms:BaseUrl: loopback" },
         { "Alerts:Sms:MaxPerRecipient", "0", "MaxPerRecipient" },
         { "Alerts:Sms:RateWindow", "00:00:00", "RateWindow must be positive" },
+        { "Alerts:Notify:Shards", "0", "Shards must be within 1..64" },
+        { "Alerts:Notify:Shards", "65", "Shards must be within 1..64" },
+        { "Alerts:Notify:Shards", "4", "needs 'camera' in Alerts:Notify:GroupBy" },
     };
 
     [Theory]

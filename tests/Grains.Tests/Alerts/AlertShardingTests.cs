@@ -1,0 +1,126 @@
+using VibeCheck.Alerting;
+using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Interfaces.Alerts;
+using VibeCheck.Grains.Tests.Support;
+
+namespace VibeCheck.Grains.Tests.Alerts;
+
+/// <summary>
+/// The routers as the gateway and the cameras see them: each camera's alerts in its shard, the front answering for
+/// all, silences and the citywide outage reaching across shards.
+/// </summary>
+[Collection(MemoryClusterCollection.Name)]
+public sealed class AlertShardingTests(MemoryClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private IAlertGrain Front => fixture.Cluster.GrainFactory.GetGrain<IAlertGrain>(IAlertGrain.Key);
+
+    private IAlertGrain ShardOf(Guid camera) =>
+        fixture.Cluster.GrainFactory.GetGrain<IAlertGrain>(AlertRouterKeys.ForCamera(camera, NotifyOptions.DefaultShards));
+
+    [Fact]
+    public async Task Each_cameras_alerts_live_in_its_shard_and_the_front_lists_and_acknowledges_them()
+    {
+        var (a, b) = CamerasInTwoShards();
+        await ShardOf(a).ReportViolation(Violation(a));
+        await ShardOf(b).ReportViolation(Violation(b));
+
+        var inA = await ShardOf(a).List(new AlertQuery(null, null, null));
+        var fromFront = await Front.List(new AlertQuery("firing", null, null));
+        var frontForB = await Front.List(new AlertQuery(null, null, b.ToString()));
+
+        Assert.Contains(inA, v => v.Labels.GetValueOrDefault(AlertLabels.Camera) == a.ToString());
+        Assert.DoesNotContain(inA, v => v.Labels.GetValueOrDefault(AlertLabels.Camera) == b.ToString());
+        Assert.Contains(fromFront, v => v.Labels.GetValueOrDefault(AlertLabels.Camera) == a.ToString());
+        Assert.Contains(fromFront, v => v.Labels.GetValueOrDefault(AlertLabels.Camera) == b.ToString());
+        var alertOfB = Assert.Single(frontForB);
+
+        var acknowledged = await Front.Acknowledge(alertOfB.Id, "operator-3");
+        var details = await Front.Get(alertOfB.Id);
+
+        Assert.Equal("operator-3", acknowledged?.AcknowledgedBy);
+        Assert.Equal("operator-3", details?.Alert.AcknowledgedBy);
+        Assert.Equal("operator-3", (await ShardOf(b).Get(alertOfB.Id))?.Alert.AcknowledgedBy);
+        Assert.Null(await Front.Acknowledge("no-such-alert", "operator-3"));
+    }
+
+    [Fact]
+    public async Task A_silence_made_at_the_front_mutes_a_cameras_alert_in_its_shard_until_it_expires()
+    {
+        var camera = Guid.NewGuid();
+        await ShardOf(camera).ReportViolation(Violation(camera));
+        var silence = new SilenceView(
+            Guid.NewGuid().ToString("N"), [new MatcherView(AlertLabels.Camera, camera.ToString(), "=")],
+            DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(1), "operator-3", "roadworks", "");
+
+        Assert.Empty(await Front.AddSilence(silence));
+        var muted = Assert.Single(await ShardOf(camera).List(new AlertQuery(null, null, camera.ToString())));
+        Assert.Equal($"silenced by {silence.Id}", muted.MutedBecause);
+
+        Assert.True(await Front.ExpireSilence(silence.Id));
+        var heard = Assert.Single(await ShardOf(camera).List(new AlertQuery(null, null, camera.ToString())));
+        Assert.Null(heard.MutedBecause);
+    }
+
+    [Fact]
+    public async Task Cameras_offline_across_shards_raise_one_citywide_outage_that_mutes_their_health_alerts()
+    {
+        var cameras = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToList();
+        Assert.True(cameras.Select(c => AlertRouterKeys.ForCamera(c, NotifyOptions.DefaultShards)).Distinct().Count() > 1);
+        foreach (var camera in cameras)
+        {
+            await ShardOf(camera).ReportCameraHealth(new CameraHealthSignal(camera, "Queens", CameraHealth.Offline, 20));
+        }
+
+        var outage = await EventuallyAsync(async () =>
+            (await Front.List(new AlertQuery("firing", null, null))).SingleOrDefault(v => v.Name == AlertNames.CitywideCameraOutage));
+        var healthAlerts = await EventuallyAsync(async () =>
+        {
+            var views = (await Task.WhenAll(cameras.Select(c => Front.List(new AlertQuery("firing", null, c.ToString()))))).SelectMany(v => v).ToList();
+            return views.Count == cameras.Count && views.All(v => v.MutedBecause == $"inhibited by {outage.Id}") ? views : null;
+        });
+        Assert.All(healthAlerts, v => Assert.Equal(AlertNames.CameraOffline, v.Name));
+
+        foreach (var camera in cameras)
+        {
+            await ShardOf(camera).ReportCameraHealth(new CameraHealthSignal(camera, "Queens", CameraHealth.Online, 20));
+        }
+
+        await EventuallyAsync(async () =>
+            (await Front.List(new AlertQuery("resolved", null, null))).SingleOrDefault(v => v.Id == outage.Id));
+    }
+
+    private static (Guid A, Guid B) CamerasInTwoShards()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        while (AlertRouterKeys.ForCamera(b, NotifyOptions.DefaultShards) == AlertRouterKeys.ForCamera(a, NotifyOptions.DefaultShards))
+        {
+            b = Guid.NewGuid();
+        }
+
+        return (a, b);
+    }
+
+    private static ViolationAlertUpdate Violation(Guid camera) => new(
+        $"{camera:N}:bike_lane_blocked:lane:{Guid.NewGuid():N}", camera, "Test Ave", "bike_lane_blocked", "lane", "Manhattan",
+        0.7, ViolationTier.Medium, DateTimeOffset.UtcNow.AddMinutes(-1), null);
+
+    /// <summary>Shard-to-front counts travel one-way, so what follows from them is waited for, within a bound.</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"not seen within {Patience}");
+            await Task.Delay(100);
+        }
+    }
+}
