@@ -84,6 +84,14 @@ public interface IAlertGrain : IGrainWithStringKey
     [Alias("ShareContext")]
     Task<RouterHealth> ShareContext(RouterContext context);
 
+    /// <summary>
+    /// Front to shard: alerts and groups of the shard's cameras that the front held from before they were sharded,
+    /// as the alerting library's JSON (it has no Orleans serializers, and this runs once per upgrade); merged, the
+    /// newer copy winning, so a repeat changes nothing.
+    /// </summary>
+    [Alias("Adopt")]
+    Task Adopt(string handedStateJson);
+
     /// <summary>Shard to front: its count of unhealthy cameras changed (one-way, so a shard never waits for the front).</summary>
     [Alias("ReportRouterHealth")]
     [OneWay]

@@ -42,6 +42,7 @@ public sealed partial class AlertGrain(
         // A shard sees only its own cameras; the front decides the outage from every shard's count.
         state.State.Alerting = state.State.Alerting with { DetectsOutage = IsFront };
         _shards = IsFront ? routers.Shards() : [];
+        await HandOverCameraAlertsAsync();
 
         _timer = this.RegisterGrainTimer(
             _ => TickAsync(),
@@ -53,6 +54,12 @@ public sealed partial class AlertGrain(
     public async Task ReportViolation(ViolationAlertUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (ShardHolding(update.CameraId) is { } shard)
+        {
+            await shard.ReportViolation(update);
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var tier = update.Tier.ToAlertTier();
         var episode = new ViolationEpisodeInfo(
@@ -102,6 +109,12 @@ public sealed partial class AlertGrain(
     public async Task ReportCameraHealth(CameraHealthSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
+        if (ShardHolding(signal.CameraId) is { } shard)
+        {
+            await shard.ReportCameraHealth(signal);
+            return;
+        }
+
         var camera = signal.CameraId.ToString();
         CameraCondition? wanted = signal.Health switch
         {
@@ -156,6 +169,11 @@ public sealed partial class AlertGrain(
     public Task ReportUnusualActivity(UnusualActivityReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (ShardHolding(report.CameraId) is { } shard)
+        {
+            return shard.ReportUnusualActivity(report);
+        }
+
         return ChangeAsync((s, now) =>
         {
             var alert = SystemAlerts.UnusualActivity(
@@ -239,6 +257,7 @@ public sealed partial class AlertGrain(
         }
 
         StartDueDeliveries();
+        await HandOverCameraAlertsAsync();
         await ReportHealthIfChangedAsync();
         await ShareContextIfChangedAsync();
         await ScheduleAsync();
@@ -247,7 +266,7 @@ public sealed partial class AlertGrain(
     private async Task ScheduleAsync()
     {
         var now = clock.GetUtcNow();
-        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt(), NextEventPublishAt(now), NextContextShareAt(now) }
+        var times = new[] { planner.NextWakeUp(state.State.Alerting, now), NextDeliveryAt(), NextEventPublishAt(now), NextContextShareAt(now), _handoverRetryAt }
             .OfType<DateTimeOffset>().ToList();
         if (times.Count == 0)
         {

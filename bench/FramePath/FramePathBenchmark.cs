@@ -22,6 +22,7 @@ public static class FramePathBenchmark
 {
     private const int Parallelism = 64;
     private const int WarmUpRounds = 4;
+    private static readonly TimeSpan DrainBound = TimeSpan.FromMinutes(3);
 
     public static async Task<int> Main(string[] args)
     {
@@ -87,6 +88,7 @@ public static class FramePathBenchmark
             }
         }
 
+        var redisBefore = await RedisTrafficAsync(redis.ConnectionString);
         var clock = Stopwatch.StartNew();
         var latencies = new List<double>();
         var roundWalls = new List<double>();
@@ -120,38 +122,51 @@ public static class FramePathBenchmark
             }
         }
 
-        var (sent, pending) = await ReportsAsync(grains, cameras);
+        var (sent, pending, drained) = await ReportsAsync(grains, cameras);
+        var redisAfter = await RedisTrafficAsync(redis.ConnectionString);
+        var redisBytes = redisAfter.Bytes - redisBefore.Bytes;
         Console.WriteLine();
         Console.WriteLine($"cores={Environment.ProcessorCount} cameras={cameras.Count} rounds={measured} (+{WarmUpRounds} warm-up) parallelism={Parallelism}");
         Console.WriteLine($"ProcessNow on a new frame: n={latencies.Count} median={Percentile(latencies, 0.5):F1} ms p99={Percentile(latencies, 0.99):F1} ms");
         Console.WriteLine($"poll cycle of {cameras.Count} cameras: median wall {Percentile(roundWalls, 0.5):F2} s, median CPU {Percentile(roundCpu, 0.5):F2} s");
         Console.WriteLine($"violation reports handed on: {sent} ({pending} still pending), {(double)sent / Math.Max(1, cameras.Count * (measured + WarmUpRounds)):F2} per new frame; failed calls {failures}");
+        Console.WriteLine($"redis: {redisBytes / 1e6:F1} MB written by {redisAfter.Commands - redisBefore.Commands} commands, {redisBytes / 1e3 / Math.Max(1, sent):F1} kB per report handed on");
+        Console.WriteLine(pending == 0
+            ? $"outboxes empty {drained.TotalSeconds:F1} s after the last round"
+            : $"outboxes not empty {drained.TotalSeconds:F0} s after the last round");
         await app.StopAsync();
         return measured == rounds ? 0 : 2;
     }
 
-    private static async Task<(long Sent, long Pending)> ReportsAsync(IGrainFactory grains, List<Guid> cameras)
+    /// <summary>
+    /// Reports handed on and still queued in the cameras' outboxes, and how long after the last round the outboxes
+    /// emptied (the router's backlog), waiting at most <see cref="DrainBound"/>.
+    /// </summary>
+    private static async Task<(long Sent, long Pending, TimeSpan Drained)> ReportsAsync(IGrainFactory grains, List<Guid> cameras)
     {
-        long sent = 0, pending = 0;
-        for (var attempt = 0; attempt < 100; attempt++)
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
-            sent = pending = 0;
-            foreach (var camera in cameras)
+            var statuses = await Task.WhenAll(cameras.Select(c => grains.GetGrain<ICameraGrain>(c).GetDetectionStatus()));
+            var sent = statuses.Sum(s => (long)s.ViolationReportsSent);
+            var pending = statuses.Sum(s => (long)s.PendingViolationReports);
+            if (pending == 0 || waited.Elapsed > DrainBound)
             {
-                var status = await grains.GetGrain<ICameraGrain>(camera).GetDetectionStatus();
-                sent += status.ViolationReportsSent;
-                pending += status.PendingViolationReports;
+                return (sent, pending, waited.Elapsed);
             }
 
-            if (pending == 0)
-            {
-                break;
-            }
-
-            await Task.Delay(100);
+            await Task.Delay(250);
         }
+    }
 
-        return (sent, pending);
+    /// <summary>Bytes sent to Redis and commands it ran so far: the grains' state writes, the router's among them.</summary>
+    private static async Task<(long Bytes, long Commands)> RedisTrafficAsync(string connectionString)
+    {
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{connectionString},allowAdmin=true");
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var stats = (await server.InfoAsync("stats")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
+        return (long.Parse(stats["total_net_input_bytes"], CultureInfo.InvariantCulture),
+            long.Parse(stats["total_commands_processed"], CultureInfo.InvariantCulture));
     }
 
     private static double Percentile(List<double> values, double p)

@@ -46,6 +46,18 @@ public sealed class AlertShardingTests(MemoryClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_report_that_reaches_the_front_is_passed_on_to_the_cameras_shard()
+    {
+        // What a silo of the previous version does during a rolling upgrade.
+        var camera = Guid.NewGuid();
+        await Front.ReportViolation(Violation(camera));
+
+        var held = Assert.Single(await ShardOf(camera).List(new AlertQuery(null, null, camera.ToString())));
+        Assert.Equal("firing", held.Status);
+        Assert.Single(await Front.List(new AlertQuery(null, null, camera.ToString())));
+    }
+
+    [Fact]
     public async Task A_silence_made_at_the_front_mutes_a_cameras_alert_in_its_shard_until_it_expires()
     {
         var camera = Guid.NewGuid();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VibeCheck.Alerting;
 using VibeCheck.Grains.Interfaces.Alerts;
 
 namespace VibeCheck.Integration.Tests.Alerts;
@@ -29,8 +30,10 @@ public sealed class AlertCrashTests
 
         await episode.ReportAsync(system.Grains, 0.93);
         await inFlight.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // The router that holds the camera's alert and sends its deliveries; the front answers the queries.
+        var holder = system.Grains.GetGrain<IAlertGrain>(AlertRouterKeys.ForCamera(episode.Camera, NotifyOptions.DefaultShards));
         var router = system.Grains.GetGrain<IAlertGrain>(IAlertGrain.Key);
-        var host = await system.Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(router);
+        var host = await system.Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(holder);
         await system.Cluster.KillSiloAsync(system.Cluster.Silos.Single(s => s.SiloAddress.Equals(host)));
 
         await VibeCheckCluster.WaitUntilAsync(

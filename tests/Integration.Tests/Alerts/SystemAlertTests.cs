@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VibeCheck.Grains.Interfaces;
+using VibeCheck.Alerting;
 using VibeCheck.Grains.Interfaces.Alerts;
 
 namespace VibeCheck.Integration.Tests.Alerts;
@@ -10,7 +11,9 @@ public sealed class SystemAlertTests(AlertClusterFixture fixture)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private VibeCheckCluster System => fixture.System;
-    private IAlertGrain Router => System.Grains.GetGrain<IAlertGrain>(IAlertGrain.Key);
+    /// <summary>Where the registry sends a camera's health: the router that holds the camera's alerts.</summary>
+    private IAlertGrain RouterOf(Guid camera) =>
+        System.Grains.GetGrain<IAlertGrain>(AlertRouterKeys.ForCamera(camera, NotifyOptions.DefaultShards));
 
     [Fact]
     public async Task Redis_slower_than_its_threshold_for_the_window_raises_one_system_alert()
@@ -29,7 +32,7 @@ public sealed class SystemAlertTests(AlertClusterFixture fixture)
     {
         var offline = Episode.New();
         var healthy = Episode.New();
-        await Router.ReportCameraHealth(new CameraHealthSignal(offline.Camera, "Manhattan", CameraHealth.Offline, 1000));
+        await RouterOf(offline.Camera).ReportCameraHealth(new CameraHealthSignal(offline.Camera, "Manhattan", CameraHealth.Offline, 1000));
         await VibeCheckCluster.WaitUntilAsync(async () => await HasFiringAsync(offline.Camera, "CameraOffline"), Bound, "CameraOffline alert");
         try
         {
@@ -45,7 +48,7 @@ public sealed class SystemAlertTests(AlertClusterFixture fixture)
         }
         finally
         {
-            await Router.ReportCameraHealth(new CameraHealthSignal(offline.Camera, "Manhattan", CameraHealth.Online, 1000));
+            await RouterOf(offline.Camera).ReportCameraHealth(new CameraHealthSignal(offline.Camera, "Manhattan", CameraHealth.Online, 1000));
         }
 
         await VibeCheckCluster.WaitUntilAsync(
@@ -60,7 +63,7 @@ public sealed class SystemAlertTests(AlertClusterFixture fixture)
         {
             foreach (var camera in cameras)
             {
-                await Router.ReportCameraHealth(new CameraHealthSignal(camera, "Queens", CameraHealth.Offline, 10));
+                await RouterOf(camera).ReportCameraHealth(new CameraHealthSignal(camera, "Queens", CameraHealth.Offline, 10));
             }
 
             await VibeCheckCluster.WaitUntilAsync(
@@ -76,7 +79,7 @@ public sealed class SystemAlertTests(AlertClusterFixture fixture)
         {
             foreach (var camera in cameras)
             {
-                await Router.ReportCameraHealth(new CameraHealthSignal(camera, "Queens", CameraHealth.Online, 10));
+                await RouterOf(camera).ReportCameraHealth(new CameraHealthSignal(camera, "Queens", CameraHealth.Online, 10));
             }
         }
 

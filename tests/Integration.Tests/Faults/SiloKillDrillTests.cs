@@ -105,7 +105,7 @@ public sealed class SiloKillDrillTests(ITestOutputHelper output)
         }
         finally
         {
-            output.WriteLine($"killed silo {victim.SiloAddress} held {orphans.Count} of {system.Cameras.Count} cameras{(victim.SiloAddress.Equals(router) ? " and the AlertGrain" : "")}; {openBefore} episodes open, {webhook.Requests.Count - requestsBefore} webhook requests seen after the kill");
+            output.WriteLine($"killed silo {victim.SiloAddress} held {orphans.Count} of {system.Cameras.Count} cameras{(victim.SiloAddress.Equals(router) ? " and the front alert router" : "")}; {openBefore} episodes open, {webhook.Requests.Count - requestsBefore} webhook requests seen after the kill");
             output.WriteLine($"its cameras polled again on the survivor {string.Join(", ", resumed.Values.Order().Select(t => $"{t.TotalSeconds:F1} s"))} after the kill (all by {allResumed.TotalSeconds:F1} s; bound {ResumeBound.TotalSeconds:F0} s)");
             output.WriteLine($"books closed {settle.Elapsed.TotalSeconds:F1} s after every episode resolved");
             output.WriteLine(account?.ToString() ?? "no account");
