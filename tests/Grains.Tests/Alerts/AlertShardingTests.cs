@@ -1,4 +1,5 @@
 using VibeCheck.Alerting;
+using VibeCheck.Grains.Alerts;
 using VibeCheck.Grains.Interfaces;
 using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.Grains.Tests.Support;
@@ -12,6 +13,7 @@ namespace VibeCheck.Grains.Tests.Alerts;
 [Collection(MemoryClusterCollection.Name)]
 public sealed class AlertShardingTests(MemoryClusterFixture fixture)
 {
+    private const string AlertStateName = "alerts";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private IAlertGrain Front => fixture.Cluster.GrainFactory.GetGrain<IAlertGrain>(IAlertGrain.Key);
@@ -55,6 +57,36 @@ public sealed class AlertShardingTests(MemoryClusterFixture fixture)
         var held = Assert.Single(await ShardOf(camera).List(new AlertQuery(null, null, camera.ToString())));
         Assert.Equal("firing", held.Status);
         Assert.Single(await Front.List(new AlertQuery(null, null, camera.ToString())));
+    }
+
+    [Fact]
+    public async Task A_front_holding_cameras_alerts_from_before_sharding_hands_them_to_their_shards_when_it_activates()
+    {
+        var management = fixture.Cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        Assert.Null(await management.GetActivationAddress(Front));
+
+        // The front's state as the single router left it: a camera's violation alert, planned into its group.
+        var camera = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        var stored = new GrainState<AlertGrainState>(new AlertGrainState());
+        await MemoryClusterFixture.Storage.ReadStateAsync(AlertStateName, Front.GetGrainId(), stored);
+        var alert = ViolationAlerts.From(
+            new ViolationEpisodeInfo($"{camera:N}:bike_lane_blocked:lane:1", camera.ToString(), "Test Ave", "bike_lane_blocked", "lane", "Manhattan", 0.7, now),
+            AlertTier.Medium, now);
+        var planned = new NotificationPlanner(new AlertsOptions()).Plan(stored.State!.Alerting.Upsert(alert, now), now).State;
+        Assert.Contains(planned.Groups, g => g.GroupLabels.GetValueOrDefault(AlertLabels.Camera) == camera.ToString());
+        stored.State.Alerting = planned;
+        await MemoryClusterFixture.Storage.WriteStateAsync(AlertStateName, Front.GetGrainId(), stored);
+
+        var listed = Assert.Single(await Front.List(new AlertQuery(null, null, camera.ToString())));
+
+        Assert.Equal(alert.Fingerprint, listed.Id);
+        Assert.Equal(alert.Fingerprint, Assert.Single(await ShardOf(camera).List(new AlertQuery(null, null, camera.ToString()))).Id);
+        var after = new GrainState<AlertGrainState>(new AlertGrainState());
+        await MemoryClusterFixture.Storage.ReadStateAsync(AlertStateName, Front.GetGrainId(), after);
+        Assert.DoesNotContain(after.State!.Alerting.Alerts, a => a.Fingerprint == alert.Fingerprint);
+        Assert.DoesNotContain(after.State!.Alerting.Groups, g => g.GroupLabels.GetValueOrDefault(AlertLabels.Camera) == camera.ToString());
     }
 
     [Fact]
