@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using VibeCheck.Events.Bench;
 using VibeCheck.Grains.Interfaces;
+using VibeCheck.Grains.Interfaces.Alerts;
 using VibeCheck.ReplayServer;
 using VibeCheck.Silo;
 
@@ -22,6 +23,7 @@ public static class FramePathBenchmark
 {
     private const int Parallelism = 64;
     private const int WarmUpRounds = 4;
+    private const int AlertListCalls = 200;
     private static readonly TimeSpan DrainBound = TimeSpan.FromMinutes(3);
 
     public static async Task<int> Main(string[] args)
@@ -125,12 +127,14 @@ public static class FramePathBenchmark
         var (sent, pending, drained) = await ReportsAsync(grains, cameras);
         var redisAfter = await RedisTrafficAsync(redis.ConnectionString);
         var redisBytes = redisAfter.Bytes - redisBefore.Bytes;
+        var (alerts, listMs) = await ListAlertsAsync(grains);
         Console.WriteLine();
         Console.WriteLine($"cores={Environment.ProcessorCount} cameras={cameras.Count} rounds={measured} (+{WarmUpRounds} warm-up) parallelism={Parallelism}");
         Console.WriteLine($"ProcessNow on a new frame: n={latencies.Count} median={Percentile(latencies, 0.5):F1} ms p99={Percentile(latencies, 0.99):F1} ms");
         Console.WriteLine($"poll cycle of {cameras.Count} cameras: median wall {Percentile(roundWalls, 0.5):F2} s, median CPU {Percentile(roundCpu, 0.5):F2} s");
         Console.WriteLine($"violation reports handed on: {sent} ({pending} still pending), {(double)sent / Math.Max(1, cameras.Count * (measured + WarmUpRounds)):F2} per new frame; failed calls {failures}");
         Console.WriteLine($"redis: {redisBytes / 1e6:F1} MB written by {redisAfter.Commands - redisBefore.Commands} commands, {redisBytes / 1e3 / Math.Max(1, sent):F1} kB per report handed on");
+        Console.WriteLine($"GET /alerts's grain call (all {alerts} alerts, {AlertListCalls} calls one after another): median {Percentile(listMs, 0.5):F1} ms p99 {Percentile(listMs, 0.99):F1} ms");
         Console.WriteLine(pending == 0
             ? $"outboxes empty {drained.TotalSeconds:F1} s after the last round"
             : $"outboxes not empty {drained.TotalSeconds:F0} s after the last round");
@@ -157,6 +161,22 @@ public static class FramePathBenchmark
 
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>What the API's alert list costs once the rounds are over: the front router's answer for every router.</summary>
+    private static async Task<(int Alerts, List<double> Ms)> ListAlertsAsync(IGrainFactory grains)
+    {
+        var front = grains.GetGrain<IAlertGrain>(IAlertGrain.Key);
+        var times = new List<double>();
+        var count = 0;
+        for (var i = 0; i < AlertListCalls; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            count = (await front.List(new AlertQuery(null, null, null))).Count;
+            times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+
+        return (count, times);
     }
 
     /// <summary>Bytes sent to Redis and commands it ran so far: the grains' state writes, the router's among them.</summary>
