@@ -31,7 +31,7 @@ public sealed partial class AlertGrain
     /// <summary>Front: hands the cameras' alerts it still holds to their shards; on failure keeps them and retries later.</summary>
     private async Task HandOverCameraAlertsAsync()
     {
-        if (_shards.Count == 0 || _handoverRetryAt > clock.GetUtcNow())
+        if (_shards.Count == 0)
         {
             return;
         }

@@ -13,8 +13,8 @@ public sealed partial class AlertGrain
     {
         ArgumentNullException.ThrowIfNull(query);
         var own = OwnAlerts(query);
-        var asked = query.Camera is not null && Guid.TryParse(query.Camera, out var camera)
-            ? _shards.Where(s => s.GetPrimaryKeyString() == routers.ForCamera(camera).GetPrimaryKeyString()).ToList()
+        IReadOnlyList<IAlertGrain> asked = query.Camera is not null && Guid.TryParse(query.Camera, out var camera)
+            ? ShardHolding(camera) is { } shard ? [shard] : []
             : _shards;
         if (asked.Count == 0)
         {

@@ -43,7 +43,7 @@ public sealed partial class AlertGrain
         ArgumentNullException.ThrowIfNull(health);
         var current = state.State.Alerting;
         var updated = WithHealth(current, [health]);
-        return ReferenceEquals(updated, current) ? Task.CompletedTask : ChangeAsync((s, _) => WithHealth(s, [health]));
+        return ReferenceEquals(updated, current) ? Task.CompletedTask : ChangeAsync((_, _) => updated);
     }
 
     private RouterHealth OwnHealth() =>
@@ -72,13 +72,18 @@ public sealed partial class AlertGrain
     private async Task ShareContextIfChangedAsync()
     {
         var now = clock.GetUtcNow();
-        if (NextContextShareAt(now) is not { } due || due > now)
+        if (_shards.Count == 0 || _contextShareRetryAt > now)
         {
             return;
         }
 
         var (silences, inhibitors) = OwnContext();
         var signature = ContextSignature(silences, inhibitors);
+        if (signature == _sharedContext)
+        {
+            return;
+        }
+
         var context = new RouterContext(
             [.. silences.Select(s => AlertViews.Of(s, now))],
             [.. inhibitors.Select(a => AlertViews.Of(a, Muted(now)))]);
@@ -97,9 +102,10 @@ public sealed partial class AlertGrain
         _sharedContext = signature;
         _contextShareRetryAt = null;
         var current = state.State.Alerting;
-        if (!ReferenceEquals(WithHealth(current, healths), current))
+        var updated = WithHealth(current, healths);
+        if (!ReferenceEquals(updated, current))
         {
-            await ChangeAsync((s, _) => WithHealth(s, healths));
+            await ChangeAsync((_, _) => updated);
         }
     }
 

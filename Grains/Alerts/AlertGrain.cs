@@ -257,7 +257,12 @@ public sealed partial class AlertGrain(
         }
 
         StartDueDeliveries();
-        await HandOverCameraAlertsAsync();
+        if (_handoverRetryAt <= now)
+        {
+            // Activation handed over what it could; only a failed hand-over is tried again.
+            await HandOverCameraAlertsAsync();
+        }
+
         await ReportHealthIfChangedAsync();
         await ShareContextIfChangedAsync();
         await ScheduleAsync();
